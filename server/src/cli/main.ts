@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { startServer } from '../lsp/server';
+import { loadSettings } from './cliSettings';
+import { formatJson, formatSarif, formatText } from './formatters';
+import { lintFiles, resolveInputs, UsageError } from './lintFiles';
+
+declare const HANA_BACKUP_VERSION: string | undefined;
+const VERSION = typeof HANA_BACKUP_VERSION === 'string' ? HANA_BACKUP_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage:
+  hana-backup lint [paths or globs...] [--format text|json|sarif] [--max-warnings N] [--settings FILE]
+  hana-backup lsp --stdio
+  hana-backup --version
+
+lint checks backup policies (*.backup-policy.yaml, backup-policies/**/*.yaml) with the rules of the
+editor. A folder means every policy file below it; no path means the current folder. Connections for
+HBP130 come from --settings or the nearest .vscode/settings.json.
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error.
+`;
+
+async function lint(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'max-warnings': { type: 'string' },
+      settings: { type: 'string' },
+    },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError('--max-warnings must be a whole number of 0 or more');
+  }
+  const cwd = process.cwd();
+  const settings = loadSettings(cwd, values.settings);
+  const files = await resolveInputs(positionals, cwd);
+  const problems = lintFiles(files, settings, cwd);
+  const output =
+    format === 'json'
+      ? formatJson(problems)
+      : format === 'sarif'
+        ? formatSarif(problems, VERSION)
+        : formatText(problems, files.length);
+  process.stdout.write(output);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (warnings > maxWarnings) {
+    process.stderr.write(`hana-backup: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'lint') return lint(rest);
+  if (command === 'lsp') {
+    if (!rest.includes('--stdio'))
+      throw new UsageError('lsp needs --stdio (the only transport offered to other editors)');
+    startServer();
+    return undefined;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`hana-backup: ${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`hana-backup: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
+  },
+);
