@@ -10,7 +10,10 @@ class SummaryReporter extends Mocha.reporters.Spec {
       const file = process.env.HANA_BACKUP_SUMMARY_FILE;
       if (!file) return;
       const { passes, failures, pending } = this.stats;
-      fs.appendFileSync(file, JSON.stringify({ suite: process.env.HANA_BACKUP_SUITE ?? 'mocha', passes, failures, pending }) + '\n');
+      fs.appendFileSync(
+        file,
+        JSON.stringify({ suite: process.env.HANA_BACKUP_SUITE ?? 'mocha', passes, failures, pending }) + '\n',
+      );
     });
   }
 }

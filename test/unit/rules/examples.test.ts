@@ -43,7 +43,11 @@ describe('the example policies', () => {
     const shared = path.resolve(__dirname, '../../../../shared/examples/workspace/policies');
     if (!fs.existsSync(shared)) this.skip();
     for (const file of fs.readdirSync(shared)) {
-      assert.equal(fs.readFileSync(path.join(POLICIES, file), 'utf8'), fs.readFileSync(path.join(shared, file), 'utf8'), file);
+      assert.equal(
+        fs.readFileSync(path.join(POLICIES, file), 'utf8'),
+        fs.readFileSync(path.join(shared, file), 'utf8'),
+        file,
+      );
     }
   });
 });

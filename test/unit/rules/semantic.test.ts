@@ -7,7 +7,9 @@ type Obj = Record<string, unknown>;
 describe('semantic rules (HBP101–HBP120)', () => {
   describe('HBP101 RPO not met', () => {
     it('fires on the log interval when it exceeds the RPO, pointing at the RPO', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.schedules.log = { interval: '20m' }))).filter((f) => f.code === 'HBP101');
+      const [finding] = diagnose(policyWith((p) => (p.spec.schedules.log = { interval: '20m' }))).filter(
+        (f) => f.code === 'HBP101',
+      );
       assert.equal(finding.text, '20m');
       assert.equal(finding.diagnostic.relatedInformation?.length, 1);
       assert.match(finding.message, /RPO is 15 minutes/);
@@ -19,7 +21,9 @@ describe('semantic rules (HBP101–HBP120)', () => {
 
   describe('HBP102 no log backups with an RPO', () => {
     it('fires when schedules.log is missing', () => {
-      const [finding] = diagnose(policyWith((p) => delete p.spec.schedules.log)).filter((f) => f.code === 'HBP102');
+      const [finding] = diagnose(policyWith((p) => delete p.spec.schedules.log)).filter(
+        (f) => f.code === 'HBP102',
+      );
       assert.equal(finding.text, 'rpo');
       assert.match(finding.message, /`schedules.log`/);
     });
@@ -95,7 +99,9 @@ describe('semantic rules (HBP101–HBP120)', () => {
 
   describe('HBP105 delta backups without a full schedule', () => {
     it('fires on the differential schedule', () => {
-      const [finding] = diagnose(policyWith((p) => delete p.spec.schedules.full)).filter((f) => f.code === 'HBP105');
+      const [finding] = diagnose(policyWith((p) => delete p.spec.schedules.full)).filter(
+        (f) => f.code === 'HBP105',
+      );
       assert.equal(finding.text, 'differential');
     });
     it('near miss: a full schedule exists', () => {
@@ -172,7 +178,9 @@ describe('semantic rules (HBP101–HBP120)', () => {
 
   describe('HBP110 minutes where months were meant', () => {
     it('fires on a retention in minutes and offers months', () => {
-      const [finding] = diagnose(policyWith((p) => ((p.spec.retention.full as Obj).monthly = '12m'))).filter((f) => f.code === 'HBP110');
+      const [finding] = diagnose(policyWith((p) => ((p.spec.retention.full as Obj).monthly = '12m'))).filter(
+        (f) => f.code === 'HBP110',
+      );
       assert.equal(finding.text, '12m');
       assert.equal((finding.diagnostic.data as Obj).replacement, '12mo');
     });
@@ -183,13 +191,15 @@ describe('semantic rules (HBP101–HBP120)', () => {
 
   describe('HBP111 destination incomplete', () => {
     it('fires for a file destination without a path', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.destinations.data = { type: 'file' }))).filter((f) => f.code === 'HBP111');
+      const [finding] = diagnose(policyWith((p) => (p.spec.destinations.data = { type: 'file' }))).filter(
+        (f) => f.code === 'HBP111',
+      );
       assert.equal(finding.text, 'data');
     });
     it('fires for a snapshot schedule without destinations.snapshot', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.schedules.snapshot = { every: 'day', at: '04:30' }))).filter(
-        (f) => f.code === 'HBP111',
-      );
+      const [finding] = diagnose(
+        policyWith((p) => (p.spec.schedules.snapshot = { every: 'day', at: '04:30' })),
+      ).filter((f) => f.code === 'HBP111');
       assert.equal(finding.text, 'snapshot');
     });
     it('near miss: snapshot schedule with its command', () => {
@@ -203,11 +213,15 @@ describe('semantic rules (HBP101–HBP120)', () => {
 
   describe('HBP112 channels', () => {
     it('fires for 33 channels', () => {
-      const [finding] = diagnose(policyWith((p) => ((p.spec.destinations.data as Obj).channels = 33))).filter((f) => f.code === 'HBP112');
+      const [finding] = diagnose(policyWith((p) => ((p.spec.destinations.data as Obj).channels = 33))).filter(
+        (f) => f.code === 'HBP112',
+      );
       assert.equal(finding.text, '33');
     });
     it('fires for channels on a file destination', () => {
-      const text = policyWith((p) => (p.spec.destinations.data = { type: 'file', path: '/hana/backup/data', channels: 2 }));
+      const text = policyWith(
+        (p) => (p.spec.destinations.data = { type: 'file', path: '/hana/backup/data', channels: 2 }),
+      );
       assert.ok(codes(text).includes('HBP112'));
     });
     it('near miss: 32 channels on Backint', () => {
@@ -230,7 +244,11 @@ describe('semantic rules (HBP101–HBP120)', () => {
     it('near miss: six incrementals between weekly fulls', () => {
       const text = policyWith((p) => {
         delete p.spec.schedules.differential;
-        p.spec.schedules.incremental = { every: 'day', on: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], at: '01:00' };
+        p.spec.schedules.incremental = {
+          every: 'day',
+          on: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          at: '01:00',
+        };
         p.spec.retention.incremental = '14d';
         delete p.spec.retention.differential;
       });
@@ -239,7 +257,7 @@ describe('semantic rules (HBP101–HBP120)', () => {
   });
 
   describe('HBP120 Azure constraints', () => {
-    const azure = (patch: (p: { spec: Record<string, Record<string, unknown>> }) => void) =>
+    const azure = (patch: Parameters<typeof policyWith>[0]) =>
       policyWith((p) => {
         p.spec.provider = 'azure';
         p.spec.destinations.data = { type: 'backint' };
@@ -259,11 +277,18 @@ describe('semantic rules (HBP101–HBP120)', () => {
       assert.ok(found.some((f) => f.code === 'HBP120' && f.text === '01:15'));
     });
     it('rejects a monthly full', () => {
-      const found = diagnose(azure((p) => (p.spec.schedules.full = { every: 'month', on: [1], at: '01:00' })));
+      const found = diagnose(
+        azure((p) => (p.spec.schedules.full = { every: 'month', on: [1], at: '01:00' })),
+      );
       assert.ok(found.some((f) => f.code === 'HBP120' && f.text === 'month'));
     });
     it('rejects a differential on a full day', () => {
-      const found = diagnose(azure((p) => ((p.spec.schedules.differential as Obj).at = '13:00') && ((p.spec.schedules.differential as Obj).on = ['sun', 'mon'])));
+      const found = diagnose(
+        azure((p) => {
+          (p.spec.schedules.differential as Obj).at = '13:00';
+          (p.spec.schedules.differential as Obj).on = ['sun', 'mon'];
+        }),
+      );
       assert.ok(found.some((f) => f.code === 'HBP120' && /days without a scheduled full/.test(f.message)));
     });
     it('rejects log retention beyond 35 days', () => {

@@ -20,7 +20,11 @@ describe('structural rules (HBP001–HBP008)', () => {
       assert.ok(!found.some((f) => f.code === 'HBP004'));
     });
     it('near miss: a tab inside a quoted value is fine', () => {
-      assert.ok(!codes(policyWith((p) => ((p.metadata as Record<string, unknown>).description = 'a\tb'))).includes('HBP001'));
+      assert.ok(
+        !codes(policyWith((p) => ((p.metadata as Record<string, unknown>).description = 'a\tb'))).includes(
+          'HBP001',
+        ),
+      );
     });
   });
 
@@ -36,7 +40,9 @@ describe('structural rules (HBP001–HBP008)', () => {
       assert.deepEqual((finding.diagnostic.data as { proposal: string }).proposal, 'full');
     });
     it('lists the known keys when nothing is close', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.objectives.banana = '1h'))).filter((f) => f.code === 'HBP002');
+      const [finding] = diagnose(policyWith((p) => (p.spec.objectives.banana = '1h'))).filter(
+        (f) => f.code === 'HBP002',
+      );
       assert.match(finding.message, /Known keys: `rpo`, `rto`/);
     });
     it('near miss: every documented key is known', () => {
@@ -54,9 +60,9 @@ describe('structural rules (HBP001–HBP008)', () => {
 
   describe('HBP003 wrong type, enum or pattern', () => {
     it('names the allowed values of an enum, on the value', () => {
-      const [finding] = diagnose(policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).every = 'fortnight'))).filter(
-        (f) => f.code === 'HBP003',
-      );
+      const [finding] = diagnose(
+        policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).every = 'fortnight')),
+      ).filter((f) => f.code === 'HBP003');
       assert.equal(finding.text, 'fortnight');
       assert.match(finding.message, /`every` must be day, week or month/);
     });
@@ -67,40 +73,62 @@ describe('structural rules (HBP001–HBP008)', () => {
           (p.metadata as Record<string, unknown>).name = 'PRD_Standard';
         }),
       );
-      assert.ok(found.some((f) => f.code === 'HBP003' && f.text === 'v2' && /hana-backup\/v1/.test(f.message)));
-      assert.ok(found.some((f) => f.code === 'HBP003' && f.text === 'PRD_Standard' && /lower-case/.test(f.message)));
+      assert.ok(
+        found.some((f) => f.code === 'HBP003' && f.text === 'v2' && /hana-backup\/v1/.test(f.message)),
+      );
+      assert.ok(
+        found.some((f) => f.code === 'HBP003' && f.text === 'PRD_Standard' && /lower-case/.test(f.message)),
+      );
     });
     it('says when a value is missing altogether', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.timezone = null))).filter((f) => f.code === 'HBP003');
+      const [finding] = diagnose(policyWith((p) => (p.spec.timezone = null))).filter(
+        (f) => f.code === 'HBP003',
+      );
       assert.match(finding.message, /`timezone` has no value/);
     });
     it('near miss: a string label passes, a number label does not', () => {
-      assert.deepEqual(codes(policyWith((p) => ((p.metadata as Record<string, unknown>).labels = { tier: '1' }))), []);
-      assert.deepEqual(codes(policyWith((p) => ((p.metadata as Record<string, unknown>).labels = { tier: 1 }))), ['HBP003']);
+      assert.deepEqual(
+        codes(policyWith((p) => ((p.metadata as Record<string, unknown>).labels = { tier: '1' }))),
+        [],
+      );
+      assert.deepEqual(
+        codes(policyWith((p) => ((p.metadata as Record<string, unknown>).labels = { tier: 1 }))),
+        ['HBP003'],
+      );
     });
   });
 
   describe('HBP004 required key missing', () => {
     it('is reported on the parent key', () => {
-      const [finding] = diagnose(policyWith((p) => delete p.spec.destinations.log)).filter((f) => f.code === 'HBP004');
+      const [finding] = diagnose(policyWith((p) => delete p.spec.destinations.log)).filter(
+        (f) => f.code === 'HBP004',
+      );
       assert.equal(finding.text, 'destinations');
       assert.match(finding.message, /missing `log`/);
     });
     it('requires `on` for a weekly schedule, on the schedule key', () => {
-      const [finding] = diagnose(policyWith((p) => delete (p.spec.schedules.full as Record<string, unknown>).on)).filter(
-        (f) => f.code === 'HBP004',
-      );
+      const [finding] = diagnose(
+        policyWith((p) => delete (p.spec.schedules.full as Record<string, unknown>).on),
+      ).filter((f) => f.code === 'HBP004');
       assert.equal(finding.text, 'full');
       assert.match(finding.message, /`every: week` needs `on`/);
     });
     it('near miss: `every: day` without `on` means every day', () => {
-      assert.deepEqual(codes(policyWith((p) => delete (p.spec.schedules.differential as Record<string, unknown>).on)).filter((c) => c === 'HBP004'), []);
+      assert.deepEqual(
+        codes(policyWith((p) => delete (p.spec.schedules.differential as Record<string, unknown>).on)).filter(
+          (c) => c === 'HBP004',
+        ),
+        [],
+      );
     });
   });
 
   describe('HBP005 duplicate key', () => {
     it('reports the second key and points at the first', () => {
-      const text = stringify(basePolicy()).replace('  timezone: Europe/Berlin\n', '  timezone: Europe/Berlin\n  timezone: UTC\n');
+      const text = stringify(basePolicy()).replace(
+        '  timezone: Europe/Berlin\n',
+        '  timezone: Europe/Berlin\n  timezone: UTC\n',
+      );
       const [finding] = diagnose(text).filter((f) => f.code === 'HBP005');
       assert.equal(finding.text, 'timezone');
       assert.equal(finding.line, 6);
@@ -114,7 +142,9 @@ describe('structural rules (HBP001–HBP008)', () => {
   describe('HBP006 invalid duration', () => {
     for (const bad of ['15 m', '1h30m', '0s', '15min', '-5m', '1.5h']) {
       it(`rejects "${bad}"`, () => {
-        const [finding] = diagnose(policyWith((p) => (p.spec.objectives.rpo = bad))).filter((f) => f.code === 'HBP006');
+        const [finding] = diagnose(policyWith((p) => (p.spec.objectives.rpo = bad))).filter(
+          (f) => f.code === 'HBP006',
+        );
         assert.ok(finding, `no HBP006 for ${bad}`);
         assert.match(finding.message, /must be a duration/);
       });
@@ -128,27 +158,37 @@ describe('structural rules (HBP001–HBP008)', () => {
 
   describe('HBP007 invalid time, day, day of month, cron or zone', () => {
     it('rejects an unknown time zone', () => {
-      const [finding] = diagnose(policyWith((p) => (p.spec.timezone = 'Europe/Berlinn'))).filter((f) => f.code === 'HBP007');
+      const [finding] = diagnose(policyWith((p) => (p.spec.timezone = 'Europe/Berlinn'))).filter(
+        (f) => f.code === 'HBP007',
+      );
       assert.equal(finding.text, 'Europe/Berlinn');
     });
     it('rejects a time that is not HH:MM', () => {
-      const found = diagnose(policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).at = '25:00')));
+      const found = diagnose(
+        policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).at = '25:00')),
+      );
       assert.ok(found.some((f) => f.code === 'HBP007' && f.text === '25:00'));
     });
     it('rejects a misspelt day and proposes the right one', () => {
-      const [finding] = diagnose(policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).on = ['sunday']))).filter(
-        (f) => f.code === 'HBP007',
-      );
+      const [finding] = diagnose(
+        policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).on = ['sunday'])),
+      ).filter((f) => f.code === 'HBP007');
       assert.equal(finding.text, 'sunday');
       assert.match(finding.message, /did you mean `sun`/);
     });
     it('rejects day 32 of a month', () => {
-      const found = diagnose(policyWith((p) => (p.spec.schedules.full = { every: 'month', on: [1, 32], at: '01:00' })));
+      const found = diagnose(
+        policyWith((p) => (p.spec.schedules.full = { every: 'month', on: [1, 32], at: '01:00' })),
+      );
       assert.ok(found.some((f) => f.code === 'HBP007' && f.text === '32'));
     });
     it('rejects a cron with six fields or an out-of-range field', () => {
-      assert.ok(codes(policyWith((p) => (p.spec.schedules.full = { cron: '0 0 1 * * 0' }))).includes('HBP007'));
-      const [finding] = diagnose(policyWith((p) => (p.spec.schedules.full = { cron: '61 1 * * 0' }))).filter((f) => f.code === 'HBP007');
+      assert.ok(
+        codes(policyWith((p) => (p.spec.schedules.full = { cron: '0 0 1 * * 0' }))).includes('HBP007'),
+      );
+      const [finding] = diagnose(policyWith((p) => (p.spec.schedules.full = { cron: '61 1 * * 0' }))).filter(
+        (f) => f.code === 'HBP007',
+      );
       assert.match(finding.message, /61 is out of range for minute/);
     });
     it('reports a schedule that never runs', () => {
@@ -156,22 +196,45 @@ describe('structural rules (HBP001–HBP008)', () => {
       assert.ok(found.some((f) => f.code === 'HBP007'));
     });
     it('near miss: last day of month, ranges and lists in cron are fine', () => {
-      assert.deepEqual(codes(policyWith((p) => (p.spec.schedules.full = { every: 'month', on: [1, 'last'], at: '01:00' }))).filter((c) => c === 'HBP007'), []);
-      assert.deepEqual(codes(policyWith((p) => (p.spec.schedules.full = { cron: '0 1 * * 0' }))).filter((c) => c === 'HBP007'), []);
+      assert.deepEqual(
+        codes(
+          policyWith((p) => (p.spec.schedules.full = { every: 'month', on: [1, 'last'], at: '01:00' })),
+        ).filter((c) => c === 'HBP007'),
+        [],
+      );
+      assert.deepEqual(
+        codes(policyWith((p) => (p.spec.schedules.full = { cron: '0 1 * * 0' }))).filter(
+          (c) => c === 'HBP007',
+        ),
+        [],
+      );
     });
   });
 
   describe('HBP008 mutually exclusive keys', () => {
     it('rejects cron together with every/at', () => {
-      const found = diagnose(policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).cron = '0 1 * * 0')));
-      assert.deepEqual(found.filter((f) => f.code === 'HBP008').map((f) => f.text).sort(), ['at', 'every', 'on']);
+      const found = diagnose(
+        policyWith((p) => ((p.spec.schedules.full as Record<string, unknown>).cron = '0 1 * * 0')),
+      );
+      assert.deepEqual(
+        found
+          .filter((f) => f.code === 'HBP008')
+          .map((f) => f.text)
+          .sort(),
+        ['at', 'every', 'on'],
+      );
     });
     it('rejects path together with parameterFile', () => {
-      const found = diagnose(policyWith((p) => ((p.spec.destinations.log as Record<string, unknown>).path = '/hana/backup/log')));
+      const found = diagnose(
+        policyWith((p) => ((p.spec.destinations.log as Record<string, unknown>).path = '/hana/backup/log')),
+      );
       assert.ok(found.some((f) => f.code === 'HBP008' && f.text === 'path'));
     });
     it('near miss: a file destination with only a path', () => {
-      assert.deepEqual(codes(policyWith((p) => (p.spec.destinations.log = { type: 'file', path: '/hana/backup/log' }))), []);
+      assert.deepEqual(
+        codes(policyWith((p) => (p.spec.destinations.log = { type: 'file', path: '/hana/backup/log' }))),
+        [],
+      );
     });
   });
 });

@@ -7,18 +7,30 @@ const connections = [{ name: 'PRD', host: 'hana01', port: 30013, databases: ['SY
 describe('workspace rules (HBP130, HBP131)', () => {
   describe('HBP130 target system is not a configured connection', () => {
     it('is information on the system value when connections are configured', () => {
-      const [finding] = diagnose(policyWith((p) => ((p.spec.targets as unknown as { system: string }[])[0].system = 'QAS')), {
-        connections,
-      });
+      const [finding] = diagnose(
+        policyWith((p) => ((p.spec.targets as unknown as { system: string }[])[0].system = 'QAS')),
+        {
+          connections,
+        },
+      );
       assert.equal(finding.code, 'HBP130');
       assert.equal(finding.text, 'QAS');
       assert.equal(finding.severity, 3);
     });
     it('near miss: a configured system', () => {
-      assert.deepEqual(diagnose(policyWith(() => {}), { connections }), []);
+      assert.deepEqual(
+        diagnose(
+          policyWith(() => {}),
+          { connections },
+        ),
+        [],
+      );
     });
     it('stays silent while no connection is configured at all', () => {
-      assert.deepEqual(diagnose(policyWith((p) => ((p.spec.targets as unknown as { system: string }[])[0].system = 'QAS'))), []);
+      assert.deepEqual(
+        diagnose(policyWith((p) => ((p.spec.targets as unknown as { system: string }[])[0].system = 'QAS'))),
+        [],
+      );
     });
   });
 
@@ -31,14 +43,23 @@ describe('workspace rules (HBP130, HBP131)', () => {
 
     it('reports both sides across files, each pointing at the other', () => {
       const service = new PolicyLanguageService();
-      const a = doc(policyWith(() => {}), 'file:///ws/a.backup-policy.yaml');
+      const a = doc(
+        policyWith(() => {}),
+        'file:///ws/a.backup-policy.yaml',
+      );
       const b = doc(second(['PRD']), 'file:///ws/b.backup-policy.yaml');
       service.indexDocument(a);
       service.indexDocument(b);
       const onA = findings(a, service.validate(a)).filter((f) => f.code === 'HBP131');
       const onB = findings(b, service.validate(b)).filter((f) => f.code === 'HBP131');
-      assert.deepEqual(onA.map((f) => f.text), ['PRD']);
-      assert.deepEqual(onB.map((f) => f.text), ['PRD']);
+      assert.deepEqual(
+        onA.map((f) => f.text),
+        ['PRD'],
+      );
+      assert.deepEqual(
+        onB.map((f) => f.text),
+        ['PRD'],
+      );
       assert.equal(onA[0].diagnostic.relatedInformation?.[0].location.uri, b.uri);
       assert.equal(onB[0].diagnostic.relatedInformation?.[0].location.uri, a.uri);
       assert.match(onA[0].message, /"prd-extra"/);
@@ -46,23 +67,41 @@ describe('workspace rules (HBP130, HBP131)', () => {
 
     it('treats "*" as every database of the system', () => {
       const service = new PolicyLanguageService();
-      const a = doc(policyWith(() => {}), 'file:///ws/a.backup-policy.yaml');
+      const a = doc(
+        policyWith(() => {}),
+        'file:///ws/a.backup-policy.yaml',
+      );
       const b = doc(second(['*']), 'file:///ws/b.backup-policy.yaml');
       service.indexDocument(b);
-      assert.deepEqual(findings(a, service.validate(a)).filter((f) => f.code === 'HBP131').map((f) => f.text), ['SYSTEMDB', 'PRD']);
+      assert.deepEqual(
+        findings(a, service.validate(a))
+          .filter((f) => f.code === 'HBP131')
+          .map((f) => f.text),
+        ['SYSTEMDB', 'PRD'],
+      );
     });
 
     it('looks across the documents of one file', () => {
       const text = `${policyWith(() => {})}---\n${second(['SYSTEMDB'])}`;
-      assert.deepEqual(diagnose(text).filter((f) => f.code === 'HBP131').map((f) => f.line > 40), [false, true]);
+      assert.deepEqual(
+        diagnose(text)
+          .filter((f) => f.code === 'HBP131')
+          .map((f) => f.line > 40),
+        [false, true],
+      );
     });
 
     it('clears when the other file is removed, and names the files affected', () => {
       const service = new PolicyLanguageService();
-      const a = doc(policyWith(() => {}), 'file:///ws/a.backup-policy.yaml');
+      const a = doc(
+        policyWith(() => {}),
+        'file:///ws/a.backup-policy.yaml',
+      );
       service.indexDocument(doc(second(['PRD']), 'file:///ws/b.backup-policy.yaml'));
       assert.equal(service.validate(a).length, 1);
-      assert.deepEqual(service.remove('file:///ws/b.backup-policy.yaml'), ['file:///ws/a.backup-policy.yaml']);
+      assert.deepEqual(service.remove('file:///ws/b.backup-policy.yaml'), [
+        'file:///ws/a.backup-policy.yaml',
+      ]);
       assert.equal(service.validate(a).length, 0);
     });
 
@@ -70,9 +109,18 @@ describe('workspace rules (HBP130, HBP131)', () => {
       const service = new PolicyLanguageService();
       service.indexDocument(doc(second(['QA1']), 'file:///ws/b.backup-policy.yaml'));
       service.indexDocument(
-        doc(policyWith((p) => (p.spec.targets = [{ system: 'QAS', databases: ['*'] }] as unknown as Record<string, unknown>)), 'file:///ws/c.backup-policy.yaml'),
+        doc(
+          policyWith(
+            (p) =>
+              (p.spec.targets = [{ system: 'QAS', databases: ['*'] }] as unknown as Record<string, unknown>),
+          ),
+          'file:///ws/c.backup-policy.yaml',
+        ),
       );
-      const a = doc(policyWith(() => {}), 'file:///ws/a.backup-policy.yaml');
+      const a = doc(
+        policyWith(() => {}),
+        'file:///ws/a.backup-policy.yaml',
+      );
       assert.deepEqual(service.validate(a), []);
     });
   });

@@ -35,7 +35,11 @@ export function findings(document: TextDocument, diagnostics: Diagnostic[]): Fin
   }));
 }
 
-export function diagnose(text: string, settings?: PolicySettings, service = new PolicyLanguageService()): Finding[] {
+export function diagnose(
+  text: string,
+  settings?: PolicySettings,
+  service = new PolicyLanguageService(),
+): Finding[] {
   const document = doc(text);
   return findings(document, service.validate(document, settings));
 }
@@ -55,7 +59,11 @@ export function basePolicy(): Record<string, unknown> {
       targets: [{ system: 'PRD', databases: ['SYSTEMDB', 'PRD'] }],
       objectives: { rpo: '15m', rto: '4h' },
       destinations: {
-        data: { type: 'backint', parameterFile: '/usr/sap/PRD/SYS/global/hdb/opt/hdbconfig/param', channels: 4 },
+        data: {
+          type: 'backint',
+          parameterFile: '/usr/sap/PRD/SYS/global/hdb/opt/hdbconfig/param',
+          channels: 4,
+        },
         log: { type: 'backint', parameterFile: '/usr/sap/PRD/SYS/global/hdb/opt/hdbconfig/param' },
         catalog: { type: 'backint' },
       },
@@ -73,7 +81,10 @@ export function basePolicy(): Record<string, unknown> {
   };
 }
 
-type Patch = (policy: { spec: Record<string, Record<string, unknown>> } & Record<string, unknown>) => void;
+// Tests reshape policies freely, including into wrong types: the policy is deliberately untyped here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+type Patch = (policy: { spec: Loose } & Loose) => void;
 
 /** YAML text of the base policy after a change. */
 export function policyWith(patch: Patch): string {
@@ -87,7 +98,10 @@ export function applyEdits(document: TextDocument, edits: TextEdit[]): string {
 }
 
 /** Text with a `|` marking the caret: the text without it and the caret's position. */
-export function caret(textWithCaret: string): { document: TextDocument; position: { line: number; character: number } } {
+export function caret(textWithCaret: string): {
+  document: TextDocument;
+  position: { line: number; character: number };
+} {
   const offset = textWithCaret.indexOf('|');
   const document = doc(textWithCaret.slice(0, offset) + textWithCaret.slice(offset + 1));
   return { document, position: document.positionAt(offset) };

@@ -78,12 +78,13 @@ function addMissingKey(
   if (!isMap(parent)) return undefined;
   const map = parent as YAMLMap;
   if (map.flow) {
-    const closing = map.range![1] - 1;
-    const separator = map.items.length ? ', ' : ' ';
-    const edit = TextEdit.insert(
-      td.positionAt(closing),
-      `${separator}${missing}: ${placeholder([...parentPath, missing])} `.replace(/ {2}$/, ' '),
-    );
+    const lastItem = map.items[map.items.length - 1] as Pair | undefined;
+    const lastEnd = ((lastItem?.value ?? lastItem?.key) as Node | null)?.range?.[1];
+    const entry = `${missing}: ${placeholder([...parentPath, missing])}`.trimEnd();
+    const edit =
+      lastEnd !== undefined
+        ? TextEdit.insert(td.positionAt(lastEnd), `, ${entry}`)
+        : TextEdit.insert(td.positionAt(map.range![0] + 1), ` ${entry} `);
     return fix(`Add \`${missing}\``, file, diagnostic, [edit]);
   }
   const last = map.items[map.items.length - 1] as Pair | undefined;

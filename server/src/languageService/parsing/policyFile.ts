@@ -11,6 +11,8 @@ export interface PolicyYamlDocument {
   start: number;
   end: number;
   hasSyntaxErrors: boolean;
+  /** Why the document could not be turned into data (e.g. an alias bomb), when it could not. */
+  conversionError?: string;
 }
 
 export interface ParsedPolicyFile {
@@ -39,25 +41,27 @@ export function parsePolicyFile(textDocument: TextDocument): ParsedPolicyFile {
   let previousEnd = 0;
   yamlDocs.forEach((yaml, index) => {
     const end = index === yamlDocs.length - 1 ? text.length : yaml.range[2];
+    const converted = safeToJS(yaml);
     documents.push({
       index,
       yaml,
-      value: safeToJS(yaml),
+      value: converted.value,
+      conversionError: converted.error,
       start: previousEnd,
       end,
-      hasSyntaxErrors: yaml.errors.length > 0,
+      hasSyntaxErrors: yaml.errors.length > 0 || converted.error !== undefined,
     });
     previousEnd = end;
   });
   return { uri: textDocument.uri, version: textDocument.version, text, textDocument, documents };
 }
 
-function safeToJS(yaml: Document.Parsed): unknown {
+function safeToJS(yaml: Document.Parsed): { value: unknown; error?: string } {
   try {
     // maxAliasCount guards against alias bombs ("billion laughs") in hostile files.
-    return yaml.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
+    return { value: yaml.toJS({ maxAliasCount: 1000 }) };
+  } catch (error) {
+    return { value: undefined, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

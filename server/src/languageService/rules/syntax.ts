@@ -14,4 +14,11 @@ export function checkSyntax(ctx: DocumentContext): void {
       },
     );
   }
+  if (ctx.doc.conversionError) {
+    ctx.report(
+      'HBP001',
+      ctx.documentHeadRange(),
+      `This document cannot be read: ${ctx.doc.conversionError.replace(/\.$/, '')}. Aliases that expand into each other this much are refused.`,
+    );
+  }
 }

@@ -23,7 +23,7 @@ export function nextRuns(schedule: Schedule, timezone: string, from: Date, count
 
 /** "Sat 2026-11-28 23:00 CST" in the policy's zone. */
 export function formatRun(date: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: timezone,
     weekday: 'short',
     year: 'numeric',
