@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// `npm run test:vscode`: the extension in a real VS Code. Builds the extension and the extension-host
+// suite (test/vscode/suite), then runs the suite in code-server driven by headless Chromium, followed
+// by a UI check in the same browser. With VSCODE_EXECUTABLE set (a desktop VS Code), the same suite
+// runs through @vscode/test-electron's runTests instead, without the UI check.
+// Ends with the line `VSCODE-SUITE: <passed> passed, <failed> failed`; exits non-zero on any failure.
+// Flags: --no-build (the caller already ran `npm run build`), --keep (keep the run folder).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { ensureCodeServer, findChromium } from '../../scripts/ensure-code-server.mjs';
+import { launchBrowser, runSuite, workbenchUrl } from './browser.mjs';
+import { prepareRunFolder, startCodeServer } from './codeServer.mjs';
+import { checkProblemsPanel } from './problemsPanel.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(repo, 'test-results', 'vscode');
+const suiteOut = path.join(repo, 'out', 'test', 'vscode', 'suite');
+const runner = path.join(suiteOut, 'index.js');
+const fixtureWorkspace = path.join(repo, 'test', 'fixtures', 'shared-examples', 'workspace');
+/** The suite's own runner (test/vscode/suite/index.ts) writes its counts to this file. */
+const RESULTS_ENV = 'HANA_BACKUP_VSCODE_RESULTS';
+const SUITE_DEADLINE_MS = 5 * 60_000;
+
+/**
+ * Undone in reverse order when the run ends, also on Ctrl+C: code-server runs in a process group of
+ * its own and would outlive us.
+ */
+const cleanups = [];
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      console.error(`test:vscode cleanup: ${error.message}`);
+    }
+  }
+}
+
+const started = Date.now();
+const step = (message) =>
+  console.log(`[test:vscode ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+
+function buildExtension() {
+  step('npm run build');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal})`);
+}
+
+/** One CommonJS file per suite file, as the extension host `require`s them; vscode and mocha stay external. */
+async function compileSuite() {
+  const sources = path.join(repo, 'test', 'vscode', 'suite');
+  const entryPoints = fs
+    .readdirSync(sources)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(sources, name));
+  fs.rmSync(suiteOut, { recursive: true, force: true }); // a deleted test must not run from a stale build
+  await esbuild.build({
+    entryPoints,
+    outdir: suiteOut,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** Counts from the runner's results file, else from its `VSCODE-MOCHA:` log line. */
+function readCounts(resultsFile, logLines) {
+  if (fs.existsSync(resultsFile)) return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  for (const line of logLines) {
+    const match = /VSCODE-MOCHA: (\d+) passed, (\d+) failed/.exec(line);
+    if (match) return { passed: Number(match[1]), failed: Number(match[2]) };
+  }
+  return undefined;
+}
+
+async function runInCodeServer(run) {
+  const bin = ensureCodeServer();
+  const chromiumPath = findChromium();
+  step('starting code-server');
+  const server = await startCodeServer({
+    bin,
+    run,
+    logFile: path.join(artifacts, 'code-server.log'),
+    env: { [RESULTS_ENV]: run.resultsFile },
+  });
+  cleanups.push(() => server.stop());
+  step(`code-server ready at ${server.url}; launching Chromium`);
+  const context = await launchBrowser(chromiumPath, run);
+  cleanups.push(() => context.close());
+
+  const logLines = [];
+  const onLog = (type, text) => {
+    logLines.push(text);
+    (type === 'error' || type === 'pageerror' ? console.error : console.log)(`[vscode ${type}] ${text}`);
+  };
+  const folder = run.workspace;
+  const suiteExit = await runSuite(
+    context,
+    workbenchUrl(server.url, { folder, extensionPath: repo, testsPath: runner }),
+    {
+      deadlineMs: SUITE_DEADLINE_MS,
+      onLog,
+      screenshot: path.join(artifacts, 'suite.png'),
+    },
+  );
+  step(
+    suiteExit === null
+      ? `suite did not finish within ${SUITE_DEADLINE_MS / 1000} s`
+      : `suite exited with ${suiteExit}`,
+  );
+
+  const ui = await problemsPanelCheck(context, workbenchUrl(server.url, { folder, extensionPath: repo }));
+  return { suiteExit, counts: readCounts(run.resultsFile, logLines), ui };
+}
+
+/**
+ * The UI check, in a fresh window (the suite's extension host stops once the suite is done). Its
+ * failure is reported and counted as a failed test, not thrown.
+ */
+async function problemsPanelCheck(context, url) {
+  const [fileName, code] = ['sandbox.backup-policy.yaml', 'HBP101'];
+  try {
+    await checkProblemsPanel(context, url, {
+      fileName,
+      code,
+      screenshot: path.join(artifacts, 'problems-panel.png'),
+    });
+    step(`UI check passed: the Problems panel shows ${code} for ${fileName}`);
+    return true;
+  } catch (error) {
+    console.error(
+      `UI check failed (the Problems panel should show ${code} for ${fileName}): ${error.message}`,
+    );
+    return false;
+  }
+}
+
+/** The same suite against a desktop VS Code (the standard @vscode/test-electron route). */
+async function runInDesktop(run) {
+  const { runTests } = await import('@vscode/test-electron');
+  let suiteExit = 0;
+  try {
+    await runTests({
+      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE,
+      extensionDevelopmentPath: repo,
+      extensionTestsPath: runner,
+      launchArgs: [
+        run.workspace,
+        '--disable-extensions',
+        `--user-data-dir=${run.userDataDir}`,
+        `--extensions-dir=${run.extensionsDir}`,
+      ],
+      extensionTestsEnv: { [RESULTS_ENV]: run.resultsFile },
+    });
+  } catch (error) {
+    suiteExit = error.code ?? 1;
+  }
+  return { suiteExit, counts: readCounts(run.resultsFile, []), ui: undefined };
+}
+
+async function main() {
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+  if (!process.argv.includes('--no-build')) buildExtension();
+  await compileSuite();
+  const run = prepareRunFolder(fixtureWorkspace);
+  cleanups.push(() => {
+    if (process.argv.includes('--keep')) console.log(`run folder kept: ${run.root}`);
+    else fs.rmSync(run.root, { recursive: true, force: true });
+  });
+  try {
+    const { suiteExit, counts, ui } = process.env.VSCODE_EXECUTABLE
+      ? await runInDesktop(run)
+      : await runInCodeServer(run);
+    let { passed, failed } = counts ?? { passed: 0, failed: 0 };
+    // A runner that crashed or timed out reports no failed test: never let that read as green.
+    if (suiteExit !== 0 && failed === 0) failed = 1;
+    if (ui === true) passed++;
+    else if (ui === false) failed++;
+    step(`done; screenshots and code-server.log in ${path.relative(repo, artifacts)}/`);
+    console.log(`VSCODE-SUITE: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 ? 1 : 0;
+  } finally {
+    await cleanUp();
+  }
+}
+
+const signalExitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+for (const [signal, exitCode] of Object.entries(signalExitCodes)) {
+  process.on(signal, async () => {
+    await cleanUp();
+    process.exit(exitCode);
+  });
+}
+
+main().catch(async (error) => {
+  await cleanUp();
+  console.error(`test:vscode: ${error instanceof Error ? error.message : error}`);
+  console.log('VSCODE-SUITE: 0 passed, 1 failed');
+  process.exit(1);
+});
