@@ -14,7 +14,10 @@ function run(name, command, args, options = {}) {
     const started = Date.now();
     process.stdout.write(`\n=== ${name}\n`);
     let output = '';
-    const child = spawn(command, args, { env: { ...env, HANA_BACKUP_SUITE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...env, HANA_BACKUP_SUITE: name },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const relay = (stream, target) =>
       stream.on('data', (chunk) => {
         target.write(chunk);
@@ -50,14 +53,26 @@ async function suite(name, npmScript) {
   const counts = mochaCounts(name);
   // A suite that crashed before reporting counts as one failure, never as silence.
   if (!counts) results.push({ name, passes: 0, failures: 1 });
-  else results.push({ name, passes: counts.passes, failures: counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0) });
+  else
+    results.push({
+      name,
+      passes: counts.passes,
+      failures: counts.failures + (code !== 0 && counts.failures === 0 ? 1 : 0),
+    });
 }
 
 async function vscodeSuite() {
-  const { code, output } = await run('vscode', 'node', ['test/vscode/run.mjs', '--no-build'], { capture: true });
+  const { code, output } = await run('vscode', 'node', ['test/vscode/run.mjs', '--no-build'], {
+    capture: true,
+  });
   const match = /VSCODE-SUITE: (\d+) passed, (\d+) failed/.exec(output);
   if (!match) results.push({ name: 'vscode', passes: 0, failures: 1 });
-  else results.push({ name: 'vscode', passes: Number(match[1]), failures: Number(match[2]) + (code !== 0 && match[2] === '0' ? 1 : 0) });
+  else
+    results.push({
+      name: 'vscode',
+      passes: Number(match[1]),
+      failures: Number(match[2]) + (code !== 0 && match[2] === '0' ? 1 : 0),
+    });
 }
 
 const build = await run('build', 'npm', ['run', '--silent', 'build']);
@@ -73,7 +88,8 @@ if (build.code === 0) {
 }
 
 process.stdout.write('\n');
-for (const r of results) process.stdout.write(`${r.name.padEnd(10)} ${r.passes} passed, ${r.failures} failed\n`);
+for (const r of results)
+  process.stdout.write(`${r.name.padEnd(10)} ${r.passes} passed, ${r.failures} failed\n`);
 const passed = results.reduce((sum, r) => sum + r.passes, 0);
 const failed = results.reduce((sum, r) => sum + r.failures, 0);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
