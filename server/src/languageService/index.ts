@@ -44,10 +44,27 @@ export class PolicyLanguageService {
 
   /** All diagnostics of a file, the cross-file ones included; records what it governs in the index. */
   validate(document: TextDocument, settings: PolicySettings = DEFAULT_SETTINGS): Diagnostic[] {
+    return this.validateWithImpact(document, settings).diagnostics;
+  }
+
+  /**
+   * As `validate`, and names the other files whose cross-file diagnostics may have changed because
+   * what this file governs changed (none when it governs the same databases as before).
+   */
+  validateWithImpact(
+    document: TextDocument,
+    settings: PolicySettings = DEFAULT_SETTINGS,
+  ): { diagnostics: Diagnostic[]; affected: string[] } {
+    const before = this.index.signatureOf(document.uri);
+    const systemsBefore = this.index.systemsOf(document.uri);
     const file = this.parse(document);
     const result = validateFile(file, settings, this.index);
     this.index.set(document.uri, result.governed);
-    return result.diagnostics;
+    const changed = this.index.signatureOf(document.uri) !== before;
+    return {
+      diagnostics: result.diagnostics,
+      affected: changed ? this.affectedBy(document.uri, systemsBefore) : [],
+    };
   }
 
   /**
@@ -86,11 +103,6 @@ export class PolicyLanguageService {
   private affectedBy(uri: string, systemsBefore: Set<string>): string[] {
     const systems = new Set([...systemsBefore, ...this.index.systemsOf(uri)]);
     return this.index.filesSharingSystems(uri, systems);
-  }
-
-  /** Files that share a system with `uri` (their HBP131 results depend on each other). */
-  related(uri: string): string[] {
-    return this.index.filesSharingSystems(uri, this.index.systemsOf(uri));
   }
 
   indexedUris(): string[] {

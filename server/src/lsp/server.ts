@@ -32,8 +32,10 @@ export function startServer(): Connection {
       const config = await settings.get(uri);
       const current = documents.get(uri);
       if (current !== document || current.version !== document.version) return;
-      const diagnostics = service.validate(document, config);
+      const { diagnostics, affected } = service.validateWithImpact(document, config);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      // Another open policy may now clash with this one, or no longer does (HBP131).
+      revalidateOpen(affected);
     },
     (error) => connection.console.error(`Validation failed: ${String(error)}`),
   );
@@ -101,10 +103,7 @@ export function startServer(): Connection {
     const config = await settings.get(event.document.uri);
     if (config.validateOnType) queue.schedule(event.document.uri, config.validateDelayMs);
   });
-  documents.onDidSave((event) => {
-    queue.schedule(event.document.uri, 0);
-    revalidateOpen(service.related(event.document.uri));
-  });
+  documents.onDidSave((event) => queue.schedule(event.document.uri, 0));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     queue.cancel(uri);

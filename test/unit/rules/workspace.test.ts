@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PolicyLanguageService } from '../../../server/src/languageService';
+import { PolicyLanguageService, TextDocument } from '../../../server/src/languageService';
 import { diagnose, doc, findings, policyWith } from '../support/kit';
 
 const connections = [{ name: 'PRD', host: 'hana01', port: 30013, databases: ['SYSTEMDB', 'PRD'] }];
@@ -103,6 +103,27 @@ describe('workspace rules (HBP130, HBP131)', () => {
         'file:///ws/a.backup-policy.yaml',
       ]);
       assert.equal(service.validate(a).length, 0);
+    });
+
+    it('names the open files to re-check when what a file governs changes, and only then', () => {
+      const service = new PolicyLanguageService();
+      const a = doc(
+        policyWith(() => {}),
+        'file:///ws/a.backup-policy.yaml',
+      );
+      service.validate(a);
+      const b1 = doc(second(['QA1']), 'file:///ws/b.backup-policy.yaml');
+      assert.deepEqual(service.validateWithImpact(b1).affected, ['file:///ws/a.backup-policy.yaml']);
+      const b2 = TextDocument.create(
+        b1.uri,
+        b1.languageId,
+        2,
+        `# a comment at the end\n${b1.getText()}`.replace(/^# a comment at the end\n/, '') + '# end\n',
+      );
+      assert.deepEqual(service.validateWithImpact(b2).affected, []);
+      const b3 = TextDocument.create(b1.uri, b1.languageId, 3, second(['PRD']) + '# end\n');
+      assert.deepEqual(service.validateWithImpact(b3).affected, ['file:///ws/a.backup-policy.yaml']);
+      assert.equal(service.validate(a).filter((d) => d.code === 'HBP131').length, 1);
     });
 
     it('near miss: other databases of the same system, or another system', () => {

@@ -65,6 +65,11 @@ export class GovernanceIndex {
     return result;
   }
 
+  /** What a file governs, as a string that changes exactly when its entries do (positions included). */
+  signatureOf(uri: string): string {
+    return JSON.stringify(this.byUri.get(uri) ?? []);
+  }
+
   systemsOf(uri: string): Set<string> {
     return new Set((this.byUri.get(uri) ?? []).map((entry) => entry.system));
   }
