@@ -37,7 +37,7 @@ export class PolicyLanguageService {
   parse(document: TextDocument): ParsedPolicyFile {
     const cached = this.files.get(document.uri);
     if (cached && cached.version === document.version && cached.text === document.getText()) return cached;
-    const parsed = parsePolicyFile(document);
+    const parsed = parsePolicyFile(document, cached);
     this.files.set(document.uri, parsed);
     return parsed;
   }

@@ -1,7 +1,12 @@
 import { DocumentContext } from './diagnostics/documentContext';
 import { applySuppressions } from './diagnostics/suppressions';
 import { readPolicy, type PolicyModel } from './model/policyModel';
-import { isEmptyDocument, type ParsedPolicyFile } from './parsing/policyFile';
+import {
+  isEmptyDocument,
+  type DocumentResults,
+  type ParsedPolicyFile,
+  type PolicyYamlDocument,
+} from './parsing/policyFile';
 import { checkAzure } from './rules/azure';
 import { checkDestinations } from './rules/destinations';
 import { checkDuplicateKeys } from './rules/duplicateKeys';
@@ -42,45 +47,58 @@ function runRules(ctx: DocumentContext): PolicyModel | undefined {
   return model;
 }
 
+/** A document's own findings: computed once per text and settings, then kept with the document. */
+function documentResults(
+  file: ParsedPolicyFile,
+  doc: PolicyYamlDocument,
+  settings: PolicySettings,
+  settingsKey: string,
+): DocumentResults {
+  if (doc.results?.settingsKey === settingsKey) return doc.results;
+  const ctx = new DocumentContext(file, doc, settings);
+  const governed: GovernedDatabase[] = [];
+  try {
+    const model = runRules(ctx);
+    if (model) governed.push(...governedBy(ctx, model));
+  } catch (error) {
+    ctx.report(
+      'HBP001',
+      ctx.documentHeadRange(),
+      `Internal error while checking this document: ${String(error)}`,
+    );
+  }
+  const diagnostics = doc.hasSyntaxErrors
+    ? ctx.diagnostics.filter((d) => !ABSENCE_CODES.has(String(d.code)))
+    : ctx.diagnostics;
+  doc.results = { settingsKey, diagnostics, governed };
+  return doc.results;
+}
+
 /**
  * Every rule on every document of a file. A rule that throws on some unforeseen input costs its own
- * findings, never the file's other diagnostics or the server.
+ * findings, never the file's other diagnostics or the server. Documents unchanged since the last
+ * parse keep their findings; only HBP131, which looks across documents, is recomputed.
  */
 export function validateFile(
   file: ParsedPolicyFile,
   settings: PolicySettings,
   index?: GovernanceIndex,
 ): FileValidation {
-  const contexts: DocumentContext[] = [];
-  const governed: GovernedDatabase[] = [];
-  for (const doc of file.documents) {
-    if (isEmptyDocument(doc) && doc.yaml.errors.length === 0) continue;
-    const ctx = new DocumentContext(file, doc, settings);
-    contexts.push(ctx);
-    try {
-      const model = runRules(ctx);
-      if (model) governed.push(...governedBy(ctx, model));
-    } catch (error) {
-      ctx.report(
-        'HBP001',
-        ctx.documentHeadRange(),
-        `Internal error while checking this document: ${String(error)}`,
-      );
-    }
-  }
+  const settingsKey = JSON.stringify(settings.connections);
+  const checked = file.documents
+    .filter((doc) => !(isEmptyDocument(doc) && doc.yaml.errors.length === 0))
+    .map((doc) => ({ doc, results: documentResults(file, doc, settings, settingsKey) }));
+  const governed = checked.flatMap(({ results }) => results.governed);
   const diagnostics: Diagnostic[] = [];
-  for (const ctx of contexts) {
-    if (index) {
-      index.reportConflicts(
-        ctx,
-        governed.filter((g) => g.documentIndex === ctx.doc.index),
-        governed,
-      );
-    }
-    const kept = ctx.doc.hasSyntaxErrors
-      ? ctx.diagnostics.filter((d) => !ABSENCE_CODES.has(String(d.code)))
-      : ctx.diagnostics;
-    diagnostics.push(...applySuppressions(file, ctx.doc, kept));
+  for (const { doc, results } of checked) {
+    const conflicts = index
+      ? index.conflicts(
+          file.uri,
+          results.governed,
+          governed.filter((g) => g.documentIndex !== doc.index),
+        )
+      : [];
+    diagnostics.push(...applySuppressions(file, doc, [...results.diagnostics, ...conflicts]));
   }
   diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

@@ -29,25 +29,23 @@ export function applySuppressions(
   doc: PolicyYamlDocument,
   diagnostics: Diagnostic[],
 ): Diagnostic[] {
-  const td = file.textDocument;
+  const text = file.text.slice(doc.start, doc.end);
+  if (diagnostics.length === 0 || !text.includes('hana-backup-disable')) return diagnostics;
   const contentsStart = (doc.yaml.contents as Node | null)?.range?.[0] ?? doc.end;
-  const firstLine = td.positionAt(doc.start).line;
-  const lastLine = td.positionAt(doc.end).line;
-  const headEnd = td.positionAt(contentsStart).line;
-  const lines = file.text.split(/\r?\n/);
+  const headEnd = file.textDocument.positionAt(contentsStart).line;
   const byLine = new Map<number, Codes>();
   const documentWide: Codes[] = [];
-  for (let line = firstLine; line <= Math.min(lastLine, lines.length - 1); line++) {
-    const text = lines[line];
-    if (!text.includes('hana-backup-disable')) continue;
-    const next = NEXT_LINE.exec(text);
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    if (!lineText.includes('hana-backup-disable')) return;
+    const line = doc.startLine + index;
+    const next = NEXT_LINE.exec(lineText);
     if (next) {
       byLine.set(line + 1, parseCodes(next[1]));
-      continue;
+      return;
     }
-    const whole = WHOLE_DOCUMENT.exec(text);
+    const whole = WHOLE_DOCUMENT.exec(lineText);
     if (whole && line < headEnd) documentWide.push(parseCodes(whole[1]));
-  }
+  });
   if (byLine.size === 0 && documentWide.length === 0) return diagnostics;
   return diagnostics.filter((diagnostic) => {
     if (diagnostic.code === 'HBP001') return true;

@@ -81,13 +81,22 @@ export function parseTime(value: unknown): TimeOfDay | undefined {
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA zone this runtime knows (memoised: building a formatter is slow). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneValidity.size > 1000) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
   }
+  return valid;
 }
 
 /** The day-of-month value of `on` for `every: month`, or undefined when invalid. */

@@ -1,5 +1,14 @@
-import { Document, isMap, isNode, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import type { TextDocument } from '../types';
+import { Document, isMap, isNode, parseAllDocuments, visit, type Node } from 'yaml';
+import type { Diagnostic, TextDocument } from '../types';
+import type { GovernedDatabase } from '../workspace/governanceIndex';
+
+/** What validation found in one document, kept with it while its text and the settings stay the same. */
+export interface DocumentResults {
+  settingsKey: string;
+  /** Rule findings (HBP131 excluded: it depends on other documents), before suppressions. */
+  diagnostics: Diagnostic[];
+  governed: GovernedDatabase[];
+}
 
 /** One YAML document of a policy file, with the offsets that bound it in the file. */
 export interface PolicyYamlDocument {
@@ -10,9 +19,12 @@ export interface PolicyYamlDocument {
   /** Offset where this document's text begins (just after the previous document). */
   start: number;
   end: number;
+  /** First line of the document's text; cached results are moved when it changes. */
+  startLine: number;
   hasSyntaxErrors: boolean;
   /** Why the document could not be turned into data (e.g. an alias bomb), when it could not. */
   conversionError?: string;
+  results?: DocumentResults;
 }
 
 export interface ParsedPolicyFile {
@@ -21,39 +33,136 @@ export interface ParsedPolicyFile {
   text: string;
   textDocument: TextDocument;
   documents: PolicyYamlDocument[];
+  /** The text of each `---` chunk with the documents parsed from it, for reuse by the next parse. */
+  chunks: { text: string; start: number; documents: PolicyYamlDocument[] }[];
 }
 
+const DOCUMENT_START = /^---(?=[ \t]|\r?$)/gm;
+
 /**
- * Parses every YAML document of a file, keeping the CST-backed node ranges that diagnostics need.
- * Duplicate keys are allowed here so that HBP005 can report them with both locations.
+ * The file cut at its `---` lines (with any `%` directives just above them). A `---` at the start of
+ * a line always begins a YAML document, whatever surrounds it, so each piece parses on its own.
  */
-export function parsePolicyFile(textDocument: TextDocument): ParsedPolicyFile {
-  const text = textDocument.getText();
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, {
-    uniqueKeys: false,
-    merge: true,
-    lineCounter,
-    prettyErrors: false,
+function splitChunks(text: string): { start: number; end: number }[] {
+  const starts = [0];
+  for (const match of text.matchAll(DOCUMENT_START)) {
+    let start = match.index!;
+    while (start > 0) {
+      const previousLineStart = text.lastIndexOf('\n', start - 2) + 1;
+      if (text[previousLineStart] !== '%') break;
+      start = previousLineStart;
+    }
+    if (start > starts[starts.length - 1]) starts.push(start);
+  }
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
+}
+
+function shiftRange<T extends number[]>(range: T, delta: number): T {
+  return range.map((offset) => offset + delta) as T;
+}
+
+/** Moves every offset of a parsed document (nodes, errors, the document itself) by `delta`. */
+function shiftYaml(yaml: Document.Parsed, delta: number): void {
+  if (delta === 0) return;
+  yaml.range = shiftRange(yaml.range, delta);
+  for (const issue of [...yaml.errors, ...yaml.warnings]) issue.pos = shiftRange(issue.pos, delta);
+  visit(yaml, {
+    Node(_, node) {
+      if (node.range) node.range = shiftRange(node.range, delta);
+    },
   });
+}
+
+function shiftLines(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const move = (range: Diagnostic['range']) => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  return {
+    ...diagnostic,
+    range: move(diagnostic.range),
+    relatedInformation: diagnostic.relatedInformation?.map((info) => ({
+      ...info,
+      location: { ...info.location, range: move(info.location.range) },
+    })),
+  };
+}
+
+/** Reuses a document parsed from identical text, moved to where that text now starts. */
+function reuse(doc: PolicyYamlDocument, delta: number, startLine: number, index: number): PolicyYamlDocument {
+  shiftYaml(doc.yaml, delta);
+  const lines = startLine - doc.startLine;
+  const results = doc.results && {
+    ...doc.results,
+    diagnostics: lines ? doc.results.diagnostics.map((d) => shiftLines(d, lines)) : doc.results.diagnostics,
+    governed: doc.results.governed.map((g) => ({
+      ...g,
+      documentIndex: index,
+      range: lines
+        ? {
+            start: { line: g.range.start.line + lines, character: g.range.start.character },
+            end: { line: g.range.end.line + lines, character: g.range.end.character },
+          }
+        : g.range,
+    })),
+  };
+  return { ...doc, index, start: doc.start + delta, end: doc.end + delta, startLine, results };
+}
+
+function parseChunk(text: string, chunkStart: number, chunkEnd: number, lineOf: (offset: number) => number) {
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, merge: true, prettyErrors: false });
   const yamlDocs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  const documents: PolicyYamlDocument[] = [];
-  let previousEnd = 0;
-  yamlDocs.forEach((yaml, index) => {
-    const end = index === yamlDocs.length - 1 ? text.length : yaml.range[2];
+  let previousEnd = chunkStart;
+  return yamlDocs.map((yaml, i): PolicyYamlDocument => {
+    shiftYaml(yaml, chunkStart);
+    const end = i === yamlDocs.length - 1 ? chunkEnd : yaml.range[2];
     const converted = safeToJS(yaml);
-    documents.push({
-      index,
+    const doc: PolicyYamlDocument = {
+      index: 0,
       yaml,
       value: converted.value,
       conversionError: converted.error,
       start: previousEnd,
       end,
+      startLine: lineOf(previousEnd),
       hasSyntaxErrors: yaml.errors.length > 0 || converted.error !== undefined,
-    });
+    };
     previousEnd = end;
+    return doc;
   });
-  return { uri: textDocument.uri, version: textDocument.version, text, textDocument, documents };
+}
+
+/**
+ * Parses every YAML document of a file, keeping the CST-backed node ranges that diagnostics need.
+ * Each `---` chunk whose text is unchanged since `previous` keeps its parse and its validation
+ * results, so an edit re-parses and re-checks only the policy it touches.
+ * Duplicate keys are allowed here so that HBP005 can report them with both locations.
+ */
+export function parsePolicyFile(textDocument: TextDocument, previous?: ParsedPolicyFile): ParsedPolicyFile {
+  const text = textDocument.getText();
+  const lineOf = (offset: number) => textDocument.positionAt(offset).line;
+  const reusable = new Map<string, { start: number; documents: PolicyYamlDocument[] }[]>();
+  for (const chunk of previous?.chunks ?? []) {
+    const list = reusable.get(chunk.text) ?? [];
+    list.push(chunk);
+    reusable.set(chunk.text, list);
+  }
+  const documents: PolicyYamlDocument[] = [];
+  const chunks: ParsedPolicyFile['chunks'] = [];
+  for (const { start, end } of splitChunks(text)) {
+    const chunkText = text.slice(start, end);
+    const old = reusable.get(chunkText)?.shift();
+    const chunkDocs = old
+      ? old.documents.map((doc) => reuse(doc, start - old.start, lineOf(doc.start + start - old.start), 0))
+      : parseChunk(chunkText, start, end, lineOf);
+    for (const doc of chunkDocs) {
+      doc.index = documents.length;
+      if (doc.results) doc.results.governed.forEach((g) => (g.documentIndex = doc.index));
+      documents.push(doc);
+    }
+    chunks.push({ text: chunkText, start, documents: chunkDocs });
+  }
+  return { uri: textDocument.uri, version: textDocument.version, text, textDocument, documents, chunks };
 }
 
 function safeToJS(yaml: Document.Parsed): { value: unknown; error?: string } {

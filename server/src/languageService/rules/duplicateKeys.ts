@@ -21,7 +21,7 @@ export function checkDuplicateKeys(ctx: DocumentContext): void {
         ctx.report(
           'HBP005',
           ctx.rangeOfOffsets(range[0], range[1]),
-          `Duplicate key \`${name}\`: YAML keeps only this one and ignores line ${earlierRange.start.line + 1}. Remove one of them.`,
+          `Duplicate key \`${name}\`: YAML keeps only this one and ignores the \`${name}\` written earlier in the same mapping. Remove one of them.`,
           { related: [DiagnosticRelatedInformation.create(ctx.location(earlierRange), `first \`${name}\``)] },
         );
       }

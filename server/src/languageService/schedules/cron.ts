@@ -15,12 +15,24 @@ export type CronCheck = { ok: true; fields: CronFields } | { ok: false; message:
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 
+const checked = new Map<string, CronCheck>();
+
 /**
- * Validates a standard 5-field cron expression and returns its expanded fields. cron-parser does the
- * parsing; the 5-field rule and the plain-language messages are ours (cron-parser also accepts
- * seconds fields and macros, which the policy format does not).
+ * Validates a standard 5-field cron expression and returns its expanded fields (memoised). cron-parser
+ * does the parsing; the 5-field rule and the plain-language messages are ours (cron-parser also
+ * accepts seconds fields and macros, which the policy format does not).
  */
 export function checkCron(expression: string): CronCheck {
+  let result = checked.get(expression);
+  if (!result) {
+    result = parseCron(expression);
+    if (checked.size > 1000) checked.clear();
+    checked.set(expression, result);
+  }
+  return result;
+}
+
+function parseCron(expression: string): CronCheck {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5 || expression.trim() === '') {
     return {

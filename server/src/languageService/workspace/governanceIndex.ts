@@ -1,6 +1,7 @@
 import type { DocumentContext } from '../diagnostics/documentContext';
 import type { PolicyModel } from '../model/policyModel';
-import { DiagnosticRelatedInformation, Location, type Range } from '../types';
+import { DIAGNOSTIC_SOURCE, POLICY_RULES } from '../diagnostics/codes';
+import { Diagnostic, DiagnosticRelatedInformation, Location, type Range } from '../types';
 
 /** One database (or `*`) a policy governs, with where it is written. */
 export interface GovernedDatabase {
@@ -74,31 +75,38 @@ export class GovernanceIndex {
     return new Set((this.byUri.get(uri) ?? []).map((entry) => entry.system));
   }
 
-  /** HBP131 for one document: its entries against every other policy document in the workspace. */
-  reportConflicts(ctx: DocumentContext, own: GovernedDatabase[], sameFile: GovernedDatabase[]): void {
+  /** HBP131 for one document: its entries against the file's other documents and every other file. */
+  conflicts(uri: string, own: GovernedDatabase[], sameFileOthers: GovernedDatabase[]): Diagnostic[] {
+    if (own.length === 0) return [];
     const others = [
-      ...sameFile.filter((entry) => entry.documentIndex !== ctx.doc.index),
-      ...[...this.byUri].filter(([uri]) => uri !== ctx.uri).flatMap(([, entries]) => entries),
+      ...sameFileOthers,
+      ...[...this.byUri].filter(([other]) => other !== uri).flatMap(([, entries]) => entries),
     ];
+    const result: Diagnostic[] = [];
     for (const entry of own) {
       const conflicts = others.filter((other) => sameDatabase(entry, other));
       if (conflicts.length === 0) continue;
       const names = [...new Set(conflicts.map((c) => `"${c.policy}"`))].join(', ');
-      const what =
-        entry.database === '*' ? `every database of ${entry.system}` : `${entry.system}/${entry.database}`;
-      ctx.report(
-        'HBP131',
-        entry.range,
-        `${what} is also governed by policy ${names}: two policies would fight over its schedules and retention. Keep each database in one policy.`,
-        {
-          related: conflicts.map((c) =>
+      result.push(
+        Diagnostic.create(
+          entry.range,
+          `${describeEntry(entry)} is also governed by policy ${names}: two policies would fight over its schedules and retention. Keep each database in one policy.`,
+          POLICY_RULES.HBP131.severity,
+          'HBP131',
+          DIAGNOSTIC_SOURCE,
+          conflicts.map((c) =>
             DiagnosticRelatedInformation.create(
               Location.create(c.uri, c.range),
-              `also governed by "${c.policy}" (${c.database === '*' ? `every database of ${c.system}` : `${c.system}/${c.database}`})`,
+              `also governed by "${c.policy}" (${describeEntry(c)})`,
             ),
           ),
-        },
+        ),
       );
     }
+    return result;
   }
+}
+
+function describeEntry(entry: GovernedDatabase): string {
+  return entry.database === '*' ? `every database of ${entry.system}` : `${entry.system}/${entry.database}`;
 }
