@@ -1,0 +1,145 @@
+import type { BackintCatalog, BackintKeyInfo } from './types';
+
+// Defaults and ranges come from AWS's table for the SAP ASE agent; the HANA agent uses the same key
+// names (AWS-TS) but its own defaults are unconfirmed, so they show as unknown with the ASE value noted.
+const ASE_DEFAULT = (value: string) =>
+  `AWS documents \`${value}\` for the Backint agent for SAP ASE; the HANA agent's default is unconfirmed.`;
+
+const KEYS: readonly BackintKeyInfo[] = [
+  {
+    name: 'S3BucketName',
+    type: 'string',
+    required: true,
+    doc: 'Name of the S3 bucket the backups go to: the bare bucket name (a folder goes in `S3BucketFolder`). The agent needs an EC2 IAM role with access to it.',
+    source: 'AWS-ASE, AWS-TS',
+  },
+  {
+    name: 'S3BucketAwsRegion',
+    type: 'string',
+    required: true,
+    doc: 'AWS Region of the bucket, e.g. `us-east-2`. A wrong Region makes S3 answer `AuthorizationHeaderMalformed`.',
+    source: 'AWS-TS',
+  },
+  {
+    name: 'S3BucketFolder',
+    type: 'string',
+    doc: 'Optional folder (key prefix) inside the bucket.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'S3BucketOwnerAccountID',
+    type: 'string',
+    doc: 'The 12-digit AWS account ID that owns the bucket. Write it in double quotes: unquoted, YAML reads it as a number and the agent gets `AccessDenied`.',
+    source: 'AWS-TS',
+  },
+  {
+    name: 'S3SseEnabled',
+    type: 'bool',
+    doc: 'Server-side encryption of the backups with AWS KMS.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'S3SseKmsArn',
+    type: 'string',
+    doc: 'ARN of the KMS key used for server-side encryption.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'LogFile',
+    type: 'path',
+    doc: "Path of the agent's log file.",
+    defaultNote: 'AWS troubleshooting refers to `{install}/aws-backint-agent/aws-backint-agent.log`.',
+    source: 'AWS-TS',
+  },
+  {
+    name: 'LogLevel',
+    type: 'enum',
+    values: ['info', 'debug'],
+    default: null,
+    defaultNote: ASE_DEFAULT('info'),
+    doc: "Detail of the agent's log.",
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'LogRotationFrequency',
+    type: 'enum',
+    values: ['minute', 'hour', 'day', 'never'],
+    default: null,
+    defaultNote: ASE_DEFAULT('never'),
+    doc: 'How often the agent starts a new log file.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'EnableTagging',
+    type: 'bool',
+    default: null,
+    defaultNote: ASE_DEFAULT('true'),
+    doc: 'Whether the agent tags the backup objects in S3.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'BackupObjectTags',
+    type: 'string',
+    default: null,
+    defaultNote: ASE_DEFAULT('none'),
+    doc: 'Tags for the backup objects, as text of the form `[{Key=string,Value=string},…]`. Quote it: unquoted, YAML reads the brackets as a list.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'S3StorageClass',
+    type: 'enum',
+    values: ['STANDARD', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING'],
+    default: null,
+    defaultNote: ASE_DEFAULT('STANDARD'),
+    doc: 'S3 storage class of the backup objects. Archive tiers are not offered: backups there cannot be recovered directly.',
+    source: 'AWS-ASE, AWS-TS',
+  },
+  {
+    name: 'UploadConcurrency',
+    type: 'int',
+    min: 1,
+    max: 200,
+    default: null,
+    defaultNote: ASE_DEFAULT('100'),
+    doc: 'Number of threads uploading during a backup.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'UploadChannelSize',
+    type: 'int',
+    min: 1,
+    max: 32,
+    default: null,
+    defaultNote: ASE_DEFAULT('10'),
+    doc: 'Number of files uploaded in parallel.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'DownloadConcurrency',
+    type: 'int',
+    min: 1,
+    max: 200,
+    default: null,
+    defaultNote: ASE_DEFAULT('100'),
+    doc: 'Number of threads downloading during a restore.',
+    source: 'AWS-ASE',
+  },
+  {
+    name: 'MaximumConcurrentFilesForRestore',
+    type: 'int',
+    default: null,
+    defaultNote: 'Unconfirmed (one exam question implies 5).',
+    doc: 'Number of files restored in parallel.',
+    source: 'AWS-TS',
+  },
+  {
+    name: 'S3ShortenBackupDestinationEnabled',
+    type: 'bool',
+    default: null,
+    defaultNote: '`false` is implied by AWS troubleshooting, not stated.',
+    doc: 'Shortens the S3 path of new backups. Backups written before the change stay under the old path: restoring them then fails with "No data backups found".',
+    source: 'AWS-TS',
+  },
+];
+
+export const AWS_CATALOG: BackintCatalog = { agent: 'AWS Backint Agent', keys: KEYS, validatesKeys: true };
