@@ -7,7 +7,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerAddConnectionCommand } from './connections/addConnectionCommand';
-import { POLICY_FILE_GLOBS } from './policyFiles';
+import { LANGUAGE_IDS, WATCHED_FILE_GLOBS } from './watchedFiles';
 
 let client: LanguageClient | undefined;
 
@@ -21,15 +21,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-  const watchers = POLICY_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...watchers);
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'hana-backup-policy' },
-      { scheme: 'untitled', language: 'hana-backup-policy' },
-      { scheme: 'vscode-remote', language: 'hana-backup-policy' },
-    ],
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
     synchronize: { configurationSection: 'hanaBackup', fileEvents: watchers },
     outputChannelName: 'SAP HANA Backup Language Server',
   };

@@ -1,7 +1,24 @@
-/** The file patterns of the policy language, as the spec defines them (kept in step with package.json). */
-export const POLICY_FILE_GLOBS = [
+/**
+ * Files the language server reads, opened or not (kept in step with package.json and the server's
+ * workspace scan): policies, global.ini layers (and `.ini` exports with a layer directive), Backint
+ * parameter files.
+ */
+export const WATCHED_FILE_GLOBS = [
   '**/*.backup-policy.yaml',
   '**/*.backup-policy.yml',
   '**/backup-policies/**/*.yaml',
   '**/backup-policies/**/*.yml',
+  '**/*.ini',
+  '**/aws-backint-agent-config.yaml',
+  '**/parameters.json',
+  '**/*.utl',
+  '**/*.par',
+];
+
+export const LANGUAGE_IDS = [
+  'hana-backup-policy',
+  'hana-ini',
+  'hana-backint-aws',
+  'hana-backint-gcp',
+  'hana-backint-utl',
 ];

@@ -1,4 +1,5 @@
-import { POLICY_RULES } from '../languageService';
+import { CONFIG_RULES, POLICY_RULES } from '../languageService';
+import { BACKINT_RULES } from '../languageService/backint';
 import type { LintProblem } from './lintFiles';
 
 export function formatText(problems: LintProblem[], fileCount: number): string {
@@ -26,7 +27,7 @@ const SARIF_LEVEL: Record<LintProblem['severity'], string> = {
 
 /** SARIF 2.1.0, for code-scanning uploads (GitHub, Azure DevOps). */
 export function formatSarif(problems: LintProblem[], version: string): string {
-  const rules = Object.entries(POLICY_RULES).map(([id, rule]) => ({
+  const rules = Object.entries({ ...POLICY_RULES, ...CONFIG_RULES, ...BACKINT_RULES }).map(([id, rule]) => ({
     id,
     name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
     shortDescription: { text: rule.title },

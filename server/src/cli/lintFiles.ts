@@ -5,12 +5,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   DiagnosticSeverity,
-  isPolicyFilePath,
-  PolicyLanguageService,
+  HanaBackupLanguageService,
   type Diagnostic,
   type PolicySettings,
 } from '../languageService';
-import { findPolicyFiles } from '../workspaceFiles/findPolicyFiles';
+import { backintKindOf } from '../languageService/backint';
+import { fileKindOf, LANGUAGE_IDS } from '../languageService/fileKinds';
+import { isWorkspaceFileCandidate } from '../workspaceFiles/candidates';
+import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 
 export interface LintProblem {
   file: string;
@@ -32,15 +34,22 @@ const SEVERITY: Record<DiagnosticSeverity, LintProblem['severity']> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** Files named by the arguments: files as given, folders searched for policy files, globs expanded. */
-export async function resolveInputs(inputs: string[], cwd: string): Promise<string[]> {
-  const files = new Set<string>();
+export interface LintInput {
+  file: string;
+  /** Named outright: linted as a policy when nothing else recognises it. */
+  explicit: boolean;
+}
+
+/** Files named by the arguments: files as given, folders searched for the files we read, globs expanded. */
+export async function resolveInputs(inputs: string[], cwd: string): Promise<LintInput[]> {
+  const files = new Map<string, boolean>();
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     if (fs.existsSync(absolute)) {
       const stat = fs.statSync(absolute);
-      if (stat.isDirectory()) findPolicyFiles(absolute).forEach((file) => files.add(file));
-      else files.add(absolute);
+      if (stat.isDirectory())
+        findWorkspaceFiles(absolute).forEach((file) => files.set(file, files.get(file) ?? false));
+      else files.set(absolute, true);
       continue;
     }
     if (/[*?[\]{}]/.test(input)) {
@@ -50,33 +59,54 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<stri
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
       // A glob picks the files this linter understands; a file named outright is linted whatever its name.
-      matches.filter(isPolicyFilePath).forEach((file) => files.add(path.resolve(file)));
+      matches
+        .filter(isWorkspaceFileCandidate)
+        .forEach((file) => files.set(path.resolve(file), files.get(path.resolve(file)) ?? false));
       continue;
     }
     throw new UsageError(`no such file or folder: ${input}`);
   }
-  return [...files].sort();
+  return [...files]
+    .map(([file, explicit]) => ({ file, explicit }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**
- * Lints files the way the editor does: every file is indexed first, so cross-file rules (HBP131)
- * see all the files given, then each is validated.
+ * Lints files the way the editor does: every file is indexed first, so cross-file rules (HBP131,
+ * HBP140, layers, parameter-file links) see all the files given, then each is validated. Returns the
+ * problems and how many files were checked (files nothing recognises are skipped).
  */
-export function lintFiles(files: string[], settings: PolicySettings, cwd: string): LintProblem[] {
-  const service = new PolicyLanguageService();
-  const documents = files.map((file) =>
-    TextDocument.create(URI.file(file).toString(), 'hana-backup-policy', 1, fs.readFileSync(file, 'utf8')),
-  );
-  documents.forEach((document) => service.indexDocument(document));
+export function lintFiles(
+  inputs: LintInput[],
+  settings: PolicySettings,
+  cwd: string,
+): { problems: LintProblem[]; checked: number } {
+  const service = new HanaBackupLanguageService();
+  const documents = inputs.flatMap(({ file, explicit }) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = URI.file(file).toString();
+    const kind = fileKindOf(file, undefined, backintKindOf, text);
+    if (!kind && !explicit) return [];
+    return [
+      { file, document: TextDocument.create(uri, kind ? LANGUAGE_IDS[kind] : LANGUAGE_IDS.policy, 1, text) },
+    ];
+  });
+  // Backint files first: global.ini files link to them (HBI024), policies read global.ini (HBP140).
+  const order = (languageId: string) =>
+    languageId.startsWith('hana-backint') ? 0 : languageId === 'hana-ini' ? 1 : 2;
+  [...documents]
+    .sort((a, b) => order(a.document.languageId) - order(b.document.languageId))
+    .forEach(({ document }) => service.indexDocument(document, settings));
   const problems: LintProblem[] = [];
-  documents.forEach((document, i) => {
-    const relative = path.relative(cwd, files[i]) || path.basename(files[i]);
+  for (const { file, document } of documents) {
+    const relative = path.relative(cwd, file) || path.basename(file);
     for (const diagnostic of service.validate(document, settings))
       problems.push(toProblem(relative, diagnostic));
-  });
-  return problems.sort(
+  }
+  problems.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
   );
+  return { problems, checked: documents.length };
 }
 
 function toProblem(file: string, diagnostic: Diagnostic): LintProblem {

@@ -12,8 +12,9 @@ const USAGE = `Usage:
   hana-backup lsp --stdio
   hana-backup --version
 
-lint checks backup policies (*.backup-policy.yaml, backup-policies/**/*.yaml) with the rules of the
-editor. A folder means every policy file below it; no path means the current folder. Connections for
+lint checks backup policies (*.backup-policy.yaml, backup-policies/**/*.yaml), global.ini layers
+(global.ini, *.ini with a "# hana-backup: layer=..." line) and Backint parameter files with the rules
+of the editor. A folder means every such file below it; no path means the current folder. Connections for
 HBP130 come from --settings or the nearest .vscode/settings.json.
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error.
 `;
@@ -40,13 +41,13 @@ async function lint(args: string[]): Promise<number> {
   const cwd = process.cwd();
   const settings = loadSettings(cwd, values.settings);
   const files = await resolveInputs(positionals, cwd);
-  const problems = lintFiles(files, settings, cwd);
+  const { problems, checked } = lintFiles(files, settings, cwd);
   const output =
     format === 'json'
       ? formatJson(problems)
       : format === 'sarif'
         ? formatSarif(problems, VERSION)
-        : formatText(problems, files.length);
+        : formatText(problems, checked);
   process.stdout.write(output);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;

@@ -5,9 +5,11 @@ export {
   CompletionItem,
   CompletionItemKind,
   CompletionList,
+  CreateFile,
   Diagnostic,
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
+  DocumentLink,
   DocumentSymbol,
   FoldingRange,
   FoldingRangeKind,
@@ -18,7 +20,9 @@ export {
   Position,
   Range,
   SymbolKind,
+  TextDocumentEdit,
   TextEdit,
+  OptionalVersionedTextDocumentIdentifier,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 export { TextDocument } from 'vscode-languageserver-textdocument';

@@ -19,7 +19,10 @@ import { checkSyntax } from './rules/syntax';
 import { checkTargetConnections } from './rules/targets';
 import { validateAgainstSchema } from './schema/schemaDiagnostics';
 import type { Diagnostic, PolicySettings } from './types';
-import { governedBy, type GovernanceIndex, type GovernedDatabase } from './workspace/governanceIndex';
+import { targetExpectations, type TargetExpectations } from './layers/policyExpectations';
+import { driftDiagnostics } from './rules/drift';
+import { governedBy, type GovernedDatabase } from './workspace/governanceIndex';
+import type { WorkspaceModel } from './workspace/workspaceModel';
 
 /** Codes that conclude from something being absent: meaningless when a syntax error hid part of the file. */
 const ABSENCE_CODES = new Set(['HBP004', 'HBP102', 'HBP105', 'HBP111']);
@@ -27,6 +30,7 @@ const ABSENCE_CODES = new Set(['HBP004', 'HBP102', 'HBP105', 'HBP111']);
 export interface FileValidation {
   diagnostics: Diagnostic[];
   governed: GovernedDatabase[];
+  targets: TargetExpectations[];
 }
 
 function runRules(ctx: DocumentContext): PolicyModel | undefined {
@@ -57,9 +61,13 @@ function documentResults(
   if (doc.results?.settingsKey === settingsKey) return doc.results;
   const ctx = new DocumentContext(file, doc, settings);
   const governed: GovernedDatabase[] = [];
+  const targets: TargetExpectations[] = [];
   try {
     const model = runRules(ctx);
-    if (model) governed.push(...governedBy(ctx, model));
+    if (model) {
+      governed.push(...governedBy(ctx, model));
+      targets.push(...targetExpectations(ctx, model));
+    }
   } catch (error) {
     ctx.report(
       'HBP001',
@@ -70,7 +78,7 @@ function documentResults(
   const diagnostics = doc.hasSyntaxErrors
     ? ctx.diagnostics.filter((d) => !ABSENCE_CODES.has(String(d.code)))
     : ctx.diagnostics;
-  doc.results = { settingsKey, diagnostics, governed };
+  doc.results = { settingsKey, diagnostics, governed, targets };
   return doc.results;
 }
 
@@ -82,7 +90,7 @@ function documentResults(
 export function validateFile(
   file: ParsedPolicyFile,
   settings: PolicySettings,
-  index?: GovernanceIndex,
+  workspace?: WorkspaceModel,
 ): FileValidation {
   const settingsKey = JSON.stringify(settings.connections);
   const checked = file.documents
@@ -91,17 +99,20 @@ export function validateFile(
   const governed = checked.flatMap(({ results }) => results.governed);
   const diagnostics: Diagnostic[] = [];
   for (const { doc, results } of checked) {
-    const conflicts = index
-      ? index.conflicts(
-          file.uri,
-          results.governed,
-          governed.filter((g) => g.documentIndex !== doc.index),
-        )
+    const crossFile = workspace
+      ? [
+          ...workspace.governance.conflicts(
+            file.uri,
+            results.governed,
+            governed.filter((g) => g.documentIndex !== doc.index),
+          ),
+          ...driftDiagnostics(results.targets, workspace, settings.connections),
+        ]
       : [];
-    diagnostics.push(...applySuppressions(file, doc, [...results.diagnostics, ...conflicts]));
+    diagnostics.push(...applySuppressions(file, doc, [...results.diagnostics, ...crossFile]));
   }
   diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  return { diagnostics, governed };
+  return { diagnostics, governed, targets: checked.flatMap(({ results }) => results.targets) };
 }

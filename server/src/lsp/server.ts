@@ -12,8 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isPolicyFilePath, PolicyLanguageService } from '../languageService';
-import { findPolicyFiles } from '../workspaceFiles/findPolicyFiles';
+import { HanaBackupLanguageService } from '../languageService';
+import { isWorkspaceFileCandidate } from '../workspaceFiles/candidates';
+import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 import { SettingsStore } from './settings';
 import { ValidationQueue } from './validationQueue';
 
@@ -21,7 +22,7 @@ import { ValidationQueue } from './validationQueue';
 export function startServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const service = new PolicyLanguageService();
+  const service = new HanaBackupLanguageService();
   const settings = new SettingsStore(connection);
   let workspaceFolders: string[] = [];
 
@@ -34,7 +35,7 @@ export function startServer(): Connection {
       if (current !== document || current.version !== document.version) return;
       const { diagnostics, affected } = service.validateWithImpact(document, config);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-      // Another open policy may now clash with this one, or no longer does (HBP131).
+      // Other open files may now clash with or drift from this one, or no longer do (HBP131, HBP140, layers).
       revalidateOpen(affected);
     },
     (error) => connection.console.error(`Validation failed: ${String(error)}`),
@@ -64,6 +65,7 @@ export function startServer(): Connection {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'hana-backup-language-server' },
     };
@@ -74,7 +76,7 @@ export function startServer(): Connection {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hanaBackup' });
     }
     for (const folder of workspaceFolders) {
-      for (const file of findPolicyFiles(folder)) {
+      for (const file of findWorkspaceFiles(folder)) {
         const uri = URI.file(file).toString();
         if (documents.get(uri)) continue;
         indexFromDisk(uri, file);
@@ -86,7 +88,7 @@ export function startServer(): Connection {
   function indexFromDisk(uri: string, file: string): string[] {
     try {
       const text = fs.readFileSync(file, 'utf8');
-      return service.indexDocument(TextDocument.create(uri, 'hana-backup-policy', 0, text));
+      return service.indexDocument(TextDocument.create(uri, '', 0, text));
     } catch {
       return service.remove(uri);
     }
@@ -112,9 +114,11 @@ export function startServer(): Connection {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     const file = URI.parse(uri);
     // The editor's unsaved text is gone: the file on disk is what governs now.
-    if (file.scheme === 'file' && isPolicyFilePath(file.fsPath))
+    if (file.scheme === 'file' && isWorkspaceFileCandidate(file.fsPath) && fs.existsSync(file.fsPath)) {
       revalidateOpen(indexFromDisk(uri, file.fsPath));
-    else revalidateOpen(service.remove(uri));
+    } else {
+      revalidateOpen(service.remove(uri));
+    }
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -123,7 +127,9 @@ export function startServer(): Connection {
       const file = URI.parse(change.uri);
       if (documents.get(change.uri)) continue;
       const changed =
-        change.type === FileChangeType.Deleted || file.scheme !== 'file' || !isPolicyFilePath(file.fsPath)
+        change.type === FileChangeType.Deleted ||
+        file.scheme !== 'file' ||
+        !isWorkspaceFileCandidate(file.fsPath)
           ? service.remove(change.uri)
           : indexFromDisk(change.uri, file.fsPath);
       for (const uri of changed) affected.add(uri);
@@ -148,6 +154,10 @@ export function startServer(): Connection {
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.documentSymbols(document) : null;
+  });
+  connection.onDocumentLinks((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.documentLinks(document) : null;
   });
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);

@@ -1,11 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isPolicyFilePath } from '../languageService/policyFiles';
+import { isWorkspaceFileCandidate } from './candidates';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
-/** Every policy file below a folder, in a stable order; unreadable folders are skipped. */
-export function findPolicyFiles(root: string, limit = 100_000): string[] {
+/**
+ * Every file below a folder that hana-backup may understand (policies, global.ini layers, Backint
+ * parameter files), in a stable order; unreadable folders are skipped.
+ */
+export function findWorkspaceFiles(root: string, limit = 100_000): string[] {
   const found: string[] = [];
   const pending = [root];
   while (pending.length && found.length < limit) {
@@ -20,7 +23,7 @@ export function findPolicyFiles(root: string, limit = 100_000): string[] {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isPolicyFilePath(full)) {
+      } else if (entry.isFile() && isWorkspaceFileCandidate(full)) {
         found.push(full);
       }
     }

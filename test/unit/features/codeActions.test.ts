@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PolicyLanguageService, TextDocument, type TextEdit } from '../../../server/src/languageService';
+import { HanaBackupLanguageService, TextDocument, type TextEdit } from '../../../server/src/languageService';
 import { doc, findings, policyWith } from '../support/kit';
 
 /** Applies the quick fix titled like `title` for the first diagnostic with `code`; returns the new text's findings. */
 function applyFix(text: string, code: string, title: RegExp) {
   // A fresh service each time: every test's policy governs PRD, which would otherwise clash (HBP131).
-  const service = new PolicyLanguageService();
+  const service = new HanaBackupLanguageService();
   const document = doc(text);
   const diagnostics = service.validate(document).filter((d) => d.code === code);
   assert.ok(diagnostics.length, `no ${code} to fix`);
@@ -100,7 +100,7 @@ describe('quick fixes', () => {
     assert.match(text, /interval: 10m/);
   });
   it('offers to add a connection for an unknown system (HBP130)', () => {
-    const service = new PolicyLanguageService();
+    const service = new HanaBackupLanguageService();
     const document = doc(policyWith(() => {}));
     const diagnostics = service.validate(document, { connections: [{ name: 'QAS' }] });
     const [action] = service.codeActions(document, diagnostics);
@@ -108,7 +108,7 @@ describe('quick fixes', () => {
     assert.deepEqual(action.command?.arguments, ['PRD']);
   });
   it('offers nothing for diagnostics of other sources', () => {
-    const service = new PolicyLanguageService();
+    const service = new HanaBackupLanguageService();
     const document = doc(sandbox);
     const foreign = service.validate(document).map((d) => ({ ...d, source: 'yaml' }));
     assert.deepEqual(service.codeActions(document, foreign), []);

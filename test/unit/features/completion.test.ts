@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { PolicyLanguageService, type CompletionItem } from '../../../server/src/languageService';
+import { HanaBackupLanguageService, type CompletionItem } from '../../../server/src/languageService';
 import { caret } from '../support/kit';
 
-const service = new PolicyLanguageService();
+const service = new HanaBackupLanguageService();
 const connections = [{ name: 'PRD', host: 'hana01', port: 30013, databases: ['SYSTEMDB', 'PRD', 'PRD2'] }];
 
 function labels(textWithCaret: string, settings = { connections }): string[] {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { PolicyLanguageService } from '../../../server/src/languageService';
+import { HanaBackupLanguageService } from '../../../server/src/languageService';
 import { NOW, caret } from '../support/kit';
 
-const service = new PolicyLanguageService();
+const service = new HanaBackupLanguageService();
 
 function hoverText(
   textWithCaret: string,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { PolicyLanguageService, TextDocument } from '../../../server/src/languageService';
+import { HanaBackupLanguageService, TextDocument } from '../../../server/src/languageService';
 import { policyWith } from '../support/kit';
 
 const URI = 'file:///ws/many.backup-policy.yaml';
@@ -17,7 +17,7 @@ function policy(i: number): string {
 const file = Array.from({ length: 8 }, (_, i) => policy(i)).join('---\n');
 
 /** Findings as comparable strings, related locations included. */
-function render(service: PolicyLanguageService, document: TextDocument): string[] {
+function render(service: HanaBackupLanguageService, document: TextDocument): string[] {
   return service
     .validate(document)
     .map((d) =>
@@ -34,7 +34,7 @@ describe('incremental re-validation', () => {
     );
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-        const incremental = new PolicyLanguageService();
+        const incremental = new HanaBackupLanguageService();
         let text = file;
         let version = 1;
         render(incremental, TextDocument.create(URI, 'hana-backup-policy', version, text));
@@ -42,7 +42,7 @@ describe('incremental re-validation', () => {
           const position = Math.min(at, text.length);
           text = text.slice(0, position) + insert + text.slice(position + remove);
           const document = TextDocument.create(URI, 'hana-backup-policy', ++version, text);
-          const fresh = new PolicyLanguageService();
+          const fresh = new HanaBackupLanguageService();
           assert.deepEqual(render(incremental, document), render(fresh, document));
         }
       }),
@@ -51,7 +51,7 @@ describe('incremental re-validation', () => {
   });
 
   it('keeps the parse of documents an edit does not touch', () => {
-    const service = new PolicyLanguageService();
+    const service = new HanaBackupLanguageService();
     const before = service.parse(TextDocument.create(URI, 'hana-backup-policy', 1, file));
     const edited = file.replace('name: policy-6', 'name: policy-six');
     const after = service.parse(TextDocument.create(URI, 'hana-backup-policy', 2, edited));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { PolicyLanguageService } from '../../../server/src/languageService';
+import { HanaBackupLanguageService } from '../../../server/src/languageService';
 import { doc, policyWith } from '../support/kit';
 
-const service = new PolicyLanguageService();
+const service = new HanaBackupLanguageService();
 
 describe('outline and folding', () => {
   const text = `${policyWith(() => {})}---\n${policyWith((p) => ((p.metadata as { name: string }).name = 'second'))}`;

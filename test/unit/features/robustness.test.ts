@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { PolicyLanguageService } from '../../../server/src/languageService';
+import { HanaBackupLanguageService } from '../../../server/src/languageService';
 import { caret, doc, policyWith } from '../support/kit';
 
-const service = new PolicyLanguageService();
+const service = new HanaBackupLanguageService();
 const base = policyWith(() => {});
 
 /** Every feature on one text: none may throw, whatever the text. */

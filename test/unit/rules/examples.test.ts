@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { diagnose } from '../support/kit';
 
 const POLICIES = path.resolve(__dirname, '../../fixtures/shared-examples/workspace/policies');
-// HBP140 compares policies with global.ini layers: it comes with the configuration-file issue (#3).
+// HBP140 needs the configuration files next to the policies: test/unit/config/examples.test.ts checks it.
 const NOT_YET_IMPLEMENTED = new Set(['HBP140']);
 
 /** `# expect: HBP110 (…) and HBP103 (…)` → the codes expected on that line (0-based). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PolicyLanguageService, TextDocument } from '../../../server/src/languageService';
+import { HanaBackupLanguageService, TextDocument } from '../../../server/src/languageService';
 import { diagnose, doc, findings, policyWith } from '../support/kit';
 
 const connections = [{ name: 'PRD', host: 'hana01', port: 30013, databases: ['SYSTEMDB', 'PRD'] }];
@@ -42,7 +42,7 @@ describe('workspace rules (HBP130, HBP131)', () => {
       });
 
     it('reports both sides across files, each pointing at the other', () => {
-      const service = new PolicyLanguageService();
+      const service = new HanaBackupLanguageService();
       const a = doc(
         policyWith(() => {}),
         'file:///ws/a.backup-policy.yaml',
@@ -66,7 +66,7 @@ describe('workspace rules (HBP130, HBP131)', () => {
     });
 
     it('treats "*" as every database of the system', () => {
-      const service = new PolicyLanguageService();
+      const service = new HanaBackupLanguageService();
       const a = doc(
         policyWith(() => {}),
         'file:///ws/a.backup-policy.yaml',
@@ -92,7 +92,7 @@ describe('workspace rules (HBP130, HBP131)', () => {
     });
 
     it('clears when the other file is removed, and names the files affected', () => {
-      const service = new PolicyLanguageService();
+      const service = new HanaBackupLanguageService();
       const a = doc(
         policyWith(() => {}),
         'file:///ws/a.backup-policy.yaml',
@@ -106,7 +106,7 @@ describe('workspace rules (HBP130, HBP131)', () => {
     });
 
     it('names the open files to re-check when what a file governs changes, and only then', () => {
-      const service = new PolicyLanguageService();
+      const service = new HanaBackupLanguageService();
       const a = doc(
         policyWith(() => {}),
         'file:///ws/a.backup-policy.yaml',
@@ -127,7 +127,7 @@ describe('workspace rules (HBP130, HBP131)', () => {
     });
 
     it('near miss: other databases of the same system, or another system', () => {
-      const service = new PolicyLanguageService();
+      const service = new HanaBackupLanguageService();
       service.indexDocument(doc(second(['QA1']), 'file:///ws/b.backup-policy.yaml'));
       service.indexDocument(
         doc(

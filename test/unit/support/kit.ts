@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import {
-  PolicyLanguageService,
+  HanaBackupLanguageService,
   TextDocument,
   type Diagnostic,
   type PolicySettings,
@@ -38,7 +38,7 @@ export function findings(document: TextDocument, diagnostics: Diagnostic[]): Fin
 export function diagnose(
   text: string,
   settings?: PolicySettings,
-  service = new PolicyLanguageService(),
+  service = new HanaBackupLanguageService(),
 ): Finding[] {
   const document = doc(text);
   return findings(document, service.validate(document, settings));

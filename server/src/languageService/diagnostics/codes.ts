@@ -35,8 +35,32 @@ export const POLICY_RULES = {
   HBP120: { severity: DiagnosticSeverity.Error, title: 'Provider constraint broken' },
   HBP130: { severity: DiagnosticSeverity.Information, title: 'Target system is not a configured connection' },
   HBP131: { severity: DiagnosticSeverity.Error, title: 'Database governed by two policies' },
+  HBP140: {
+    severity: DiagnosticSeverity.Warning,
+    title: 'Drift between the policy and the configuration files',
+  },
 } as const;
 
 export type PolicyRuleCode = keyof typeof POLICY_RULES;
+
+/** Rules of global.ini files (layers included). */
+export const CONFIG_RULES = {
+  HBI001: { severity: DiagnosticSeverity.Error, title: 'Line not understood' },
+  HBI002: { severity: DiagnosticSeverity.Warning, title: 'Unknown parameter' },
+  HBI003: { severity: DiagnosticSeverity.Error, title: 'Wrong type or out of range' },
+  HBI004: { severity: DiagnosticSeverity.Warning, title: 'Parameter set twice' },
+  HBI005: { severity: DiagnosticSeverity.Error, title: 'Parameter in the wrong section' },
+  HBI006: { severity: DiagnosticSeverity.Error, title: 'Parameter that does not exist' },
+  HBI010: { severity: DiagnosticSeverity.Warning, title: 'HOST layer overrides a backup parameter' },
+  HBI011: { severity: DiagnosticSeverity.Error, title: 'HOST layer overrides an Azure Backup parameter' },
+  HBI012: { severity: DiagnosticSeverity.Information, title: 'SYSTEM and DATABASE values differ' },
+  HBI020: { severity: DiagnosticSeverity.Warning, title: 'log_mode overwrite' },
+  HBI021: { severity: DiagnosticSeverity.Warning, title: 'Automatic log backup off' },
+  HBI022: { severity: DiagnosticSeverity.Warning, title: 'Log backup timeout unbounded' },
+  HBI023: { severity: DiagnosticSeverity.Warning, title: 'Backint buffer too small for the channels' },
+  HBI024: { severity: DiagnosticSeverity.Information, title: 'Linked Backint parameter file has problems' },
+} as const;
+
+export type ConfigRuleCode = keyof typeof CONFIG_RULES;
 
 export const DIAGNOSTIC_SOURCE = 'hana-backup';

@@ -1,5 +1,6 @@
 import { Document, isMap, isNode, parseAllDocuments, visit, type Node } from 'yaml';
 import type { Diagnostic, TextDocument } from '../types';
+import type { TargetExpectations } from '../layers/policyExpectations';
 import type { GovernedDatabase } from '../workspace/governanceIndex';
 
 /** What validation found in one document, kept with it while its text and the settings stay the same. */
@@ -8,6 +9,8 @@ export interface DocumentResults {
   /** Rule findings (HBP131 excluded: it depends on other documents), before suppressions. */
   diagnostics: Diagnostic[];
   governed: GovernedDatabase[];
+  /** What the document's policy implies for global.ini, per target (HBP140). */
+  targets: TargetExpectations[];
 }
 
 /** One YAML document of a policy file, with the offsets that bound it in the file. */
@@ -73,11 +76,16 @@ function shiftYaml(yaml: Document.Parsed, delta: number): void {
   });
 }
 
-function shiftLines(diagnostic: Diagnostic, lines: number): Diagnostic {
-  const move = (range: Diagnostic['range']) => ({
+function moveRange(range: Diagnostic['range'], lines: number): Diagnostic['range'] {
+  if (!lines) return range;
+  return {
     start: { line: range.start.line + lines, character: range.start.character },
     end: { line: range.end.line + lines, character: range.end.character },
-  });
+  };
+}
+
+function shiftLines(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const move = (range: Diagnostic['range']) => moveRange(range, lines);
   return {
     ...diagnostic,
     range: move(diagnostic.range),
@@ -98,12 +106,11 @@ function reuse(doc: PolicyYamlDocument, delta: number, startLine: number, index:
     governed: doc.results.governed.map((g) => ({
       ...g,
       documentIndex: index,
-      range: lines
-        ? {
-            start: { line: g.range.start.line + lines, character: g.range.start.character },
-            end: { line: g.range.end.line + lines, character: g.range.end.character },
-          }
-        : g.range,
+      range: moveRange(g.range, lines),
+    })),
+    targets: doc.results.targets.map((t) => ({
+      ...t,
+      expectations: t.expectations.map((e) => ({ ...e, range: moveRange(e.range, lines) })),
     })),
   };
   return { ...doc, index, start: doc.start + delta, end: doc.end + delta, startLine, results };
