@@ -17,6 +17,7 @@ import { isWorkspaceFileCandidate } from '../workspaceFiles/candidates';
 import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 import { SettingsStore } from './settings';
 import { ValidationQueue } from './validationQueue';
+import { VALIDATE_WORKSPACE_COMMAND, WorkspaceValidation } from './workspaceValidation';
 
 /** Starts the LSP server on the transport named in argv (`--node-ipc` from VS Code, `--stdio` elsewhere). */
 export function startServer(): Connection {
@@ -41,8 +42,13 @@ export function startServer(): Connection {
     (error) => connection.console.error(`Validation failed: ${String(error)}`),
   );
 
+  const workspaceValidation = new WorkspaceValidation(connection, service, (uri) => settings.get(uri), (uri) => !!documents.get(uri));
+
+  /** Re-checks files whose cross-file findings may have changed: open ones, and published closed ones. */
   const revalidateOpen = (uris: Iterable<string>) => {
-    for (const uri of uris) if (documents.get(uri)) queue.schedule(uri, 0);
+    const list = [...uris];
+    for (const uri of list) if (documents.get(uri)) queue.schedule(uri, 0);
+    void workspaceValidation.refresh(list).catch((error) => connection.console.error(`Re-validation failed: ${String(error)}`));
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -66,6 +72,7 @@ export function startServer(): Connection {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [VALIDATE_WORKSPACE_COMMAND] },
       },
       serverInfo: { name: 'hana-backup-language-server' },
     };
@@ -111,11 +118,11 @@ export function startServer(): Connection {
     queue.cancel(uri);
     service.release(uri);
     settings.forget(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!workspaceValidation.isPublished(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     const file = URI.parse(uri);
     // The editor's unsaved text is gone: the file on disk is what governs now.
     if (file.scheme === 'file' && isWorkspaceFileCandidate(file.fsPath) && fs.existsSync(file.fsPath)) {
-      revalidateOpen(indexFromDisk(uri, file.fsPath));
+      revalidateOpen([...indexFromDisk(uri, file.fsPath), uri]);
     } else {
       revalidateOpen(service.remove(uri));
     }
@@ -126,6 +133,8 @@ export function startServer(): Connection {
     for (const change of params.changes) {
       const file = URI.parse(change.uri);
       if (documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) workspaceValidation.forget(change.uri);
+      else affected.add(change.uri);
       const changed =
         change.type === FileChangeType.Deleted ||
         file.scheme !== 'file' ||
@@ -154,6 +163,10 @@ export function startServer(): Connection {
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.documentSymbols(document) : null;
+  });
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== VALIDATE_WORKSPACE_COMMAND) return undefined;
+    return workspaceValidation.run(workspaceFolders);
   });
   connection.onDocumentLinks((params) => {
     const document = documents.get(params.textDocument.uri);
