@@ -1,9 +1,13 @@
-// UI check through the real workbench: a user opens the sandbox policy and the Problems panel shows
-// the language server's HBP101. Selectors are the ones known to work on VS Code 1.100.3.
+// UI checks through the real workbench: a user opens a file and the Problems panel shows the
+// language server's finding. Selectors are the ones known to work on VS Code 1.100.3.
 const STEP_TIMEOUT_MS = 60_000;
 
 /** Opens `url` (the extension loaded, no tests), runs the check, screenshots to `screenshot`; throws on failure. */
-export async function checkProblemsPanel(context, url, { fileName, code, screenshot }) {
+export async function checkProblemsPanel(
+  context,
+  url,
+  { fileName, search = fileName, pick = fileName, code, screenshot },
+) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   try {
@@ -11,7 +15,7 @@ export async function checkProblemsPanel(context, url, { fileName, code, screens
     await page.locator('.monaco-workbench').waitFor();
 
     // Quick open: F1 starts the palette with ">", replacing the text makes it a file search.
-    await runQuickInput(page, fileName, fileName);
+    await runQuickInput(page, search, pick);
     await page.locator('.tab.active', { hasText: fileName }).waitFor();
 
     await runQuickInput(page, '>View: Focus Problems', 'View: Focus Problems');

@@ -115,30 +115,44 @@ async function runInCodeServer(run) {
       : `suite exited with ${suiteExit}`,
   );
 
-  const ui = await problemsPanelCheck(context, workbenchUrl(server.url, { folder, extensionPath: repo }));
+  const ui = await problemsPanelChecks(context, workbenchUrl(server.url, { folder, extensionPath: repo }));
   return { suiteExit, counts: readCounts(run.resultsFile, logLines), ui };
 }
 
+/** What a user must see in the Problems panel after opening a file (search: quick-open text). */
+const UI_CHECKS = [
+  { fileName: 'sandbox.backup-policy.yaml', code: 'HBP101', screenshot: 'problems-panel.png' },
+  {
+    fileName: 'global.ini',
+    search: 'erphana2 global.ini',
+    pick: 'erphana2',
+    code: 'HBI010',
+    screenshot: 'problems-panel-host-override.png',
+  },
+];
+
 /**
- * The UI check, in a fresh window (the suite's extension host stops once the suite is done). Its
- * failure is reported and counted as a failed test, not thrown.
+ * The UI checks, each in a fresh window (the suite's extension host stops once the suite is done).
+ * A failure is reported and counted as a failed test, not thrown.
  */
-async function problemsPanelCheck(context, url) {
-  const [fileName, code] = ['sandbox.backup-policy.yaml', 'HBP101'];
-  try {
-    await checkProblemsPanel(context, url, {
-      fileName,
-      code,
-      screenshot: path.join(artifacts, 'problems-panel.png'),
-    });
-    step(`UI check passed: the Problems panel shows ${code} for ${fileName}`);
-    return true;
-  } catch (error) {
-    console.error(
-      `UI check failed (the Problems panel should show ${code} for ${fileName}): ${error.message}`,
-    );
-    return false;
+async function problemsPanelChecks(context, url) {
+  const results = [];
+  for (const check of UI_CHECKS) {
+    try {
+      await checkProblemsPanel(context, url, {
+        ...check,
+        screenshot: path.join(artifacts, check.screenshot),
+      });
+      step(`UI check passed: the Problems panel shows ${check.code} for ${check.search ?? check.fileName}`);
+      results.push(true);
+    } catch (error) {
+      console.error(
+        `UI check failed (the Problems panel should show ${check.code} for ${check.search ?? check.fileName}): ${error.message}`,
+      );
+      results.push(false);
+    }
   }
+  return results;
 }
 
 /** The same suite against a desktop VS Code (the standard @vscode/test-electron route). */
@@ -161,7 +175,7 @@ async function runInDesktop(run) {
   } catch (error) {
     suiteExit = error.code ?? 1;
   }
-  return { suiteExit, counts: readCounts(run.resultsFile, []), ui: undefined };
+  return { suiteExit, counts: readCounts(run.resultsFile, []), ui: [] };
 }
 
 async function main() {
@@ -181,8 +195,8 @@ async function main() {
     let { passed, failed } = counts ?? { passed: 0, failed: 0 };
     // A runner that crashed or timed out reports no failed test: never let that read as green.
     if (suiteExit !== 0 && failed === 0) failed = 1;
-    if (ui === true) passed++;
-    else if (ui === false) failed++;
+    passed += ui.filter(Boolean).length;
+    failed += ui.filter((ok) => !ok).length;
     step(`done; screenshots and code-server.log in ${path.relative(repo, artifacts)}/`);
     console.log(`VSCODE-SUITE: ${passed} passed, ${failed} failed`);
     process.exitCode = failed > 0 ? 1 : 0;

@@ -113,21 +113,48 @@ suite('policy diagnostics', () => {
     assert.deepEqual(sorted(diagnostics.map(seen)), expected);
   });
 
-  test('erp policy: nothing but the (optional) HBP140 drift warning', async () => {
+  test('erp policy: drift (HBP140) on its log interval, caused by the HOST layer of erphana2', async () => {
     const uri = vscode.Uri.joinPath(folder, 'policies', 'erp.backup-policy.yaml');
-    // An empty result looks the same as "not validated yet": wait until the server has published
-    // for this document (an event for its URI) before believing it.
-    const published = settle(uri, (diagnostics, changed) => changed || diagnostics.length > 0);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'hana-backup-policy');
-
-    const { diagnostics, accepted } = await published;
-    assert.ok(
-      accepted,
-      `the language server published no diagnostics for ${uri.path} within ${DEADLINE_MS} ms`,
+    const interval = locate(document, 'log: { interval: 15m }', '15m');
+    const expected = [{ code: 'HBP140', severity: 'Warning', ...interval, source: SOURCE }];
+    const { diagnostics } = await settle(
+      uri,
+      (list) => JSON.stringify(list.map(seen)) === JSON.stringify(expected),
     );
-    const unexpected = diagnostics.map(seen).filter((d) => d.code !== 'HBP140');
-    assert.deepEqual(unexpected, [], 'erp.backup-policy.yaml is a sound policy');
+    assert.deepEqual(diagnostics.map(seen), expected);
+    const related = diagnostics[0].relatedInformation?.map((r) => r.location.uri.path) ?? [];
+    assert.ok(
+      related.some((p) => p.endsWith('/HDB10/erphana2/global.ini')),
+      `related: ${related.join(', ')}`,
+    );
+  });
+
+  test('HOST layer global.ini: the override (HBI010) and the misplaced parameter (HBI005)', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'config', 'usr', 'sap', 'ERP', 'HDB10', 'erphana2', 'global.ini');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.languageId, 'hana-ini');
+    const override = locate(document, 'log_backup_timeout_s = 3600', 'log_backup_timeout_s');
+    const misplaced = locate(document, 'log_backup_timeout_s = 1800', 'log_backup_timeout_s');
+    const expected = sorted([
+      { code: 'HBI010', severity: 'Warning', ...override, source: SOURCE },
+      { code: 'HBI005', severity: 'Error', ...misplaced, source: SOURCE },
+    ]);
+    const { diagnostics } = await settle(
+      uri,
+      (list) => JSON.stringify(sorted(list.map(seen))) === JSON.stringify(expected),
+    );
+    assert.deepEqual(sorted(diagnostics.map(seen)), expected);
+    const hbi010 = diagnostics.find(
+      (d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'HBI010',
+    )!;
+    assert.equal(
+      hbi010.relatedInformation?.length,
+      2,
+      'points at the SYSTEM and DATABASE values it overrides',
+    );
   });
 });
