@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { EntryCollector } from './entries';
 import type { BackintEntry, BackintValue, ParsedBackintFile, SyntaxProblem, ValueStyle } from '../model';
 
 function styleOf(scalar: Scalar): ValueStyle {
@@ -66,7 +67,11 @@ export function parseAwsYaml(text: string): ParsedBackintFile {
     result.notAMapping = { start, end, found: isSeq(contents) ? 'a list' : 'a single value' };
     return result;
   }
-  const seen = new Map<string, BackintEntry>();
+  const collector = new EntryCollector(
+    entries,
+    syntax,
+    'YAML readers either refuse the file or keep only one of the values',
+  );
   for (const pair of contents.items) {
     const key = pair.key as Node | null;
     if (!isScalar(key) || !key.range) continue;
@@ -78,19 +83,7 @@ export function parseAwsYaml(text: string): ParsedBackintFile {
       keyEnd,
       value: valueOf(pair.value as Node | null, text, keyEnd),
     };
-    const first = seen.get(name);
-    if (first) {
-      syntax.push({
-        start: keyStart,
-        end: keyEnd,
-        message: `\`${name}\` is set twice: YAML readers either refuse the file or keep only one of the values. Remove one of them.`,
-        firstAt: { start: first.keyStart, end: first.keyEnd },
-        duplicateKey: name,
-      });
-    } else {
-      seen.set(name, entry);
-    }
-    entries.push(entry);
+    collector.add(entry);
   }
   return result;
 }

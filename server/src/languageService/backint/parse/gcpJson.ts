@@ -1,4 +1,5 @@
 import { parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { EntryCollector } from './entries';
 import type { BackintEntry, BackintValue, ParsedBackintFile, SyntaxProblem } from '../model';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -92,7 +93,7 @@ export function parseGcpJson(text: string): ParsedBackintFile {
     result.notAMapping = { start: root.offset, end: root.offset + root.length, found };
     return result;
   }
-  const seen = new Map<string, BackintEntry>();
+  const collector = new EntryCollector(entries, syntax, "the agent's JSON reader refuses duplicate fields");
   for (const property of root.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || keyNode.type !== 'string') continue;
@@ -103,19 +104,7 @@ export function parseGcpJson(text: string): ParsedBackintFile {
       keyEnd: keyNode.offset + keyNode.length,
       value: valueNode ? valueOf(valueNode, text) : undefined,
     };
-    const first = seen.get(name);
-    if (first) {
-      syntax.push({
-        start: entry.keyStart,
-        end: entry.keyEnd,
-        message: `\`${name}\` is set twice: the agent's JSON reader refuses duplicate fields. Remove one of them.`,
-        firstAt: { start: first.keyStart, end: first.keyEnd },
-        duplicateKey: name,
-      });
-    } else {
-      seen.set(name, entry);
-    }
-    entries.push(entry);
+    collector.add(entry);
   }
   return result;
 }
