@@ -42,13 +42,20 @@ export function startServer(): Connection {
     (error) => connection.console.error(`Validation failed: ${String(error)}`),
   );
 
-  const workspaceValidation = new WorkspaceValidation(connection, service, (uri) => settings.get(uri), (uri) => !!documents.get(uri));
+  const workspaceValidation = new WorkspaceValidation(
+    connection,
+    service,
+    (uri) => settings.get(uri),
+    (uri) => !!documents.get(uri),
+  );
 
   /** Re-checks files whose cross-file findings may have changed: open ones, and published closed ones. */
   const revalidateOpen = (uris: Iterable<string>) => {
     const list = [...uris];
     for (const uri of list) if (documents.get(uri)) queue.schedule(uri, 0);
-    void workspaceValidation.refresh(list).catch((error) => connection.console.error(`Re-validation failed: ${String(error)}`));
+    void workspaceValidation
+      .refresh(list)
+      .catch((error) => connection.console.error(`Re-validation failed: ${String(error)}`));
   };
 
   connection.onInitialize((params): InitializeResult => {

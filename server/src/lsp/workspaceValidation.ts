@@ -40,12 +40,15 @@ export class WorkspaceValidation {
 
   async run(folders: string[]): Promise<WorkspaceValidationSummary> {
     const started = performance.now();
-    const uris = folders.flatMap((folder) => findWorkspaceFiles(folder)).map((file) => URI.file(file).toString());
+    const uris = folders
+      .flatMap((folder) => findWorkspaceFiles(folder))
+      .map((file) => URI.file(file).toString());
     const documents = uris.flatMap((uri) => {
       const document = this.isOpen(uri) ? undefined : this.read(uri);
       return document ? [document] : [];
     });
-    for (const document of documents) this.service.indexDocument(document, await this.settingsFor(document.uri));
+    for (const document of documents)
+      this.service.indexDocument(document, await this.settingsFor(document.uri));
     let problems = 0;
     for (const document of documents) {
       const diagnostics = this.service.validate(document, await this.settingsFor(document.uri));
