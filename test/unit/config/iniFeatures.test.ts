@@ -20,14 +20,20 @@ describe('global.ini editor features', () => {
       const names = labels(ws, SYSTEM_INI, 2, 8);
       assert.ok(names.includes('parallel_data_backup_backint_channels'));
       assert.ok(!names.includes('log_backup_using_backint'));
-      assert.ok(!names.includes('log_backup_timeout_s'), 'a [persistence] parameter is not offered in [backup]');
+      assert.ok(
+        !names.includes('log_backup_timeout_s'),
+        'a [persistence] parameter is not offered in [backup]',
+      );
     });
     it('offers values: booleans, enums', () => {
       assert.deepEqual(labels(ws, SYSTEM_INI, 1, 27), ['true', 'false']);
       assert.deepEqual(labels(ws, SYSTEM_INI, 4, 11), ['normal', 'overwrite']);
     });
     it('offers the Backint parameter files of the workspace for *_parameter_file', () => {
-      const ws2 = new TestWorkspace({ [AWS]: 'S3BucketName: b\n', [SYSTEM_INI]: '[backup]\ndata_backup_parameter_file = \n' });
+      const ws2 = new TestWorkspace({
+        [AWS]: 'S3BucketName: b\n',
+        [SYSTEM_INI]: '[backup]\ndata_backup_parameter_file = \n',
+      });
       assert.deepEqual(labels(ws2, SYSTEM_INI, 1, 29), [AWS]);
     });
   });
@@ -42,7 +48,11 @@ describe('global.ini editor features', () => {
       assert.ok(!ws.codes(system).includes('HBI024'));
     });
     it('reports the linked file’s problems on the value (HBI024), and clears when they are fixed', () => {
-      const ws = new TestWorkspace({ [AWS]: 'S3BucketName: b\n', [SYSTEM_INI]: '[backup]\ndata_backup_parameter_file = /usr/sap/ERP/SYS/global/hdb/opt/hdbconfig/aws-backint-agent-config.yaml\n' });
+      const ws = new TestWorkspace({
+        [AWS]: 'S3BucketName: b\n',
+        [SYSTEM_INI]:
+          '[backup]\ndata_backup_parameter_file = /usr/sap/ERP/SYS/global/hdb/opt/hdbconfig/aws-backint-agent-config.yaml\n',
+      });
       const [finding] = ws.check(SYSTEM_INI);
       assert.equal(finding.code, 'HBI024');
       assert.match(finding.message, /1 problem/);
@@ -54,8 +64,12 @@ describe('global.ini editor features', () => {
   });
 
   it('hover documents a parameter with type, default and source', () => {
-    const ws = new TestWorkspace({ [hostIni('h1')]: '[backup]\nparallel_data_backup_backint_channels = 4\n' });
-    const text = (ws.service.hover(ws.document(hostIni('h1')), { line: 1, character: 2 })!.contents as { value: string }).value;
+    const ws = new TestWorkspace({
+      [hostIni('h1')]: '[backup]\nparallel_data_backup_backint_channels = 4\n',
+    });
+    const text = (
+      ws.service.hover(ws.document(hostIni('h1')), { line: 1, character: 2 })!.contents as { value: string }
+    ).value;
     assert.match(text, /Backint channels for data and delta backups/);
     assert.match(text, /type int · range 1–32 · unit channels · default 1 · source NBU, AZ-MTX/);
   });

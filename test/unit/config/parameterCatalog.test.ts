@@ -11,7 +11,10 @@ const TYPES = ['bool', 'yesno', 'int', 'string', 'path', 'enum'];
 describe('the parameter catalog', () => {
   it('gives every entry a validated section, a type, a doc and a source', () => {
     for (const p of PARAMETERS) {
-      assert.ok((VALIDATED_SECTIONS as readonly string[]).includes(p.section), `${p.name}: section ${p.section}`);
+      assert.ok(
+        (VALIDATED_SECTIONS as readonly string[]).includes(p.section),
+        `${p.name}: section ${p.section}`,
+      );
       assert.ok(TYPES.includes(p.type), `${p.name}: type ${p.type}`);
       assert.ok(p.doc.length > 10 && /[.)]$/.test(p.doc), `${p.name}: doc`);
       assert.ok(p.source.length > 0, `${p.name}: source`);
@@ -26,19 +29,23 @@ describe('the parameter catalog', () => {
 
   it('keeps ranges, defaults and enum values consistent with the type', () => {
     for (const p of PARAMETERS) {
-      if (p.min !== undefined || p.max !== undefined) assert.equal(p.type, 'int', `${p.name}: range on a non-number`);
+      if (p.min !== undefined || p.max !== undefined)
+        assert.equal(p.type, 'int', `${p.name}: range on a non-number`);
       if (p.min !== undefined && p.max !== undefined) assert.ok(p.min <= p.max, p.name);
       if (p.type === 'enum') assert.ok(p.values && p.values.length > 1, `${p.name}: enum values`);
       if (p.default === null) continue;
       if (p.type === 'int') assert.match(p.default, /^\d+$/, `${p.name}: default`);
-      if (p.type === 'enum') assert.ok(p.values!.includes(p.default), `${p.name}: default not an allowed value`);
+      if (p.type === 'enum')
+        assert.ok(p.values!.includes(p.default), `${p.name}: default not an allowed value`);
       if (p.type === 'yesno') assert.ok(['yes', 'no'].includes(p.default), `${p.name}: default`);
     }
   });
 
   it('names exactly the five parameters Azure Backup sets at DATABASE level', () => {
     assert.deepEqual(
-      PARAMETERS.filter((p) => p.azure !== undefined).map((p) => `${p.name}=${p.azure}`).sort(),
+      PARAMETERS.filter((p) => p.azure !== undefined)
+        .map((p) => `${p.name}=${p.azure}`)
+        .sort(),
       [
         'backint_response_timeout=7200',
         'catalog_backup_using_backint=true',
@@ -58,7 +65,11 @@ describe('the parameter catalog', () => {
     for (const wrong of WRONG_NAMES) {
       assert.ok(!PARAMETERS.some((p) => p.name === wrong.name), wrong.name);
       assert.match(wrong.message, /does not exist/);
-      if (wrong.replacement) assert.ok(PARAMETERS.some((p) => p.name === wrong.replacement), wrong.replacement);
+      if (wrong.replacement)
+        assert.ok(
+          PARAMETERS.some((p) => p.name === wrong.replacement),
+          wrong.replacement,
+        );
     }
   });
 
