@@ -90,7 +90,7 @@ describe('CLI SARIF output', () => {
 
   // BUG (server/src/cli/formatters.ts formatSarif): artifactLocation.uri is the plain relative path, not
   // a URI reference; a space is invalid there and `#` starts a fragment, so viewers miss the file.
-  it('[BUG] writes artifact locations as URI references (space and # percent-encoded)', async () => {
+  it('writes artifact locations as URI references (space and # percent-encoded)', async () => {
     fs.mkdirSync(path.join(workspace, 'team a'));
     fs.copyFileSync(
       path.join(workspace, SANDBOX),

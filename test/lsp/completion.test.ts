@@ -97,7 +97,7 @@ describe('LSP completion of values that depend on their siblings', () => {
   });
 
   // BUG (server): in a flow mapping the sibling `every: month` is not seen; day names are offered.
-  it('[BUG] offers days of month for a monthly schedule written in flow style', async () => {
+  it('offers days of month for a monthly schedule written in flow style', async () => {
     assert.deepEqual(
       await labelsAt(`${HEAD}\n  schedules:\n    full: { every: month, on: [|`),
       DAYS_OF_MONTH,
@@ -110,7 +110,7 @@ describe('LSP completion of values that depend on their siblings', () => {
   });
 
   // BUG (server): in a block list the target's `system` is not seen; only SYSTEMDB and * are offered.
-  it("[BUG] offers the connection's databases in a block list", async () => {
+  it("offers the connection's databases in a block list", async () => {
     const labels = await labelsAt(
       `${HEAD}\n  targets:\n    - system: PRD\n      databases:\n        - SYSTEMDB\n        - |\n`,
     );

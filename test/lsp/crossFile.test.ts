@@ -137,7 +137,7 @@ describe('LSP cross-file HBP131 with a client that spells URIs differently', () 
 
   // BUG (server/src/lsp/server.ts, onInitialized/indexFromDisk): the workspace scan keys files by
   // vscode-uri's spelling (`%28`, `%29`), the editor's document by the client's; one file becomes two.
-  it('[BUG] does not report an open file as conflicting with itself', async () => {
+  it('does not report an open file as conflicting with itself', async () => {
     // Neovim and Helix leave RFC 3986 sub-delimiters such as ( ) + unencoded, as Node's pathToFileURL does.
     session = await LspSession.start({
       folderPrefix: 'policies (copy) ',

@@ -54,7 +54,8 @@ export function formatSarif(problems: LintProblem[], version: string): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: p.file },
+                // A URI reference relative to the working folder: spaces and `#` must be escaped.
+                artifactLocation: { uri: p.file.split('/').map(encodeURIComponent).join('/') },
                 region: {
                   startLine: p.line,
                   startColumn: p.column,

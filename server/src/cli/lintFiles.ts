@@ -58,6 +58,8 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Lint
         absolute: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
+      // Like ESLint: a pattern that matches nothing is a mistake in the command, not a clean result.
+      if (matches.length === 0) throw new UsageError(`no files match ${input}`);
       // A glob picks the files this linter understands; a file named outright is linted whatever its name.
       matches
         .filter(isWorkspaceFileCandidate)

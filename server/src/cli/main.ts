@@ -53,7 +53,9 @@ async function lint(args: string[]): Promise<number> {
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   if (errors > 0) return 1;
   if (warnings > maxWarnings) {
-    process.stderr.write(`hana-backup: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(
+      `hana-backup: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`,
+    );
     return 1;
   }
   return 0;

@@ -16,6 +16,7 @@ import { HanaBackupLanguageService } from '../languageService';
 import { isWorkspaceFileCandidate } from '../workspaceFiles/candidates';
 import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 import { SettingsStore } from './settings';
+import { toClientUris } from './clientUris';
 import { ValidationQueue } from './validationQueue';
 import { VALIDATE_WORKSPACE_COMMAND, WorkspaceValidation } from './workspaceValidation';
 
@@ -26,6 +27,17 @@ export function startServer(): Connection {
   const service = new HanaBackupLanguageService();
   const settings = new SettingsStore(connection);
   let workspaceFolders: string[] = [];
+  // Editors spell the same file URI differently (`(` or `%28`); the service only ever sees
+  // vscode-uri's spelling, and open documents are mapped back to the editor's own.
+  const clientUriOf = new Map<string, string>();
+  const canonical = (uri: string) => URI.parse(uri).toString();
+  const asServiceDocument = (document: TextDocument): TextDocument => {
+    const uri = canonical(document.uri);
+    return uri === document.uri
+      ? document
+      : TextDocument.create(uri, document.languageId, document.version, document.getText());
+  };
+  const openedVersion = new Map<string, number>();
 
   const queue = new ValidationQueue(
     async (uri) => {
@@ -34,7 +46,7 @@ export function startServer(): Connection {
       const config = await settings.get(uri);
       const current = documents.get(uri);
       if (current !== document || current.version !== document.version) return;
-      const { diagnostics, affected } = service.validateWithImpact(document, config);
+      const { diagnostics, affected } = service.validateWithImpact(asServiceDocument(document), config);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       // Other open files may now clash with or drift from this one, or no longer do (HBP131, HBP140, layers).
       revalidateOpen(affected);
@@ -46,13 +58,16 @@ export function startServer(): Connection {
     connection,
     service,
     (uri) => settings.get(uri),
-    (uri) => !!documents.get(uri),
+    (uri) => clientUriOf.has(uri),
   );
 
   /** Re-checks files whose cross-file findings may have changed: open ones, and published closed ones. */
   const revalidateOpen = (uris: Iterable<string>) => {
     const list = [...uris];
-    for (const uri of list) if (documents.get(uri)) queue.schedule(uri, 0);
+    for (const uri of list) {
+      const client = clientUriOf.get(uri);
+      if (client) queue.schedule(client, 0);
+    }
     void workspaceValidation
       .refresh(list)
       .catch((error) => connection.console.error(`Re-validation failed: ${String(error)}`));
@@ -92,11 +107,11 @@ export function startServer(): Connection {
     for (const folder of workspaceFolders) {
       for (const file of findWorkspaceFiles(folder)) {
         const uri = URI.file(file).toString();
-        if (documents.get(uri)) continue;
+        if (clientUriOf.has(uri)) continue;
         indexFromDisk(uri, file);
       }
     }
-    revalidateOpen(documents.keys());
+    revalidateOpen(clientUriOf.keys());
   });
 
   function indexFromDisk(uri: string, file: string): string[] {
@@ -111,21 +126,31 @@ export function startServer(): Connection {
   connection.onDidChangeConfiguration((change) => {
     settings.setPushed(change.settings);
     settings.clear();
-    revalidateOpen(documents.keys());
+    revalidateOpen(clientUriOf.keys());
   });
 
-  documents.onDidOpen((event) => queue.schedule(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    clientUriOf.set(canonical(event.document.uri), event.document.uri);
+    openedVersion.set(event.document.uri, event.document.version);
+    queue.schedule(event.document.uri, 0);
+  });
   documents.onDidChangeContent(async (event) => {
+    // TextDocuments also reports the opening as a change: that version is validated already.
+    if (openedVersion.get(event.document.uri) === event.document.version) return;
     const config = await settings.get(event.document.uri);
     if (config.validateOnType) queue.schedule(event.document.uri, config.validateDelayMs);
   });
   documents.onDidSave((event) => queue.schedule(event.document.uri, 0));
   documents.onDidClose((event) => {
-    const uri = event.document.uri;
-    queue.cancel(uri);
+    const uri = canonical(event.document.uri);
+    clientUriOf.delete(uri);
+    openedVersion.delete(event.document.uri);
+    queue.cancel(event.document.uri);
     service.release(uri);
-    settings.forget(uri);
-    if (!workspaceValidation.isPublished(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    settings.forget(event.document.uri);
+    if (!workspaceValidation.isPublished(uri)) {
+      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }
     const file = URI.parse(uri);
     // The editor's unsaved text is gone: the file on disk is what governs now.
     if (file.scheme === 'file' && isWorkspaceFileCandidate(file.fsPath) && fs.existsSync(file.fsPath)) {
@@ -139,15 +164,16 @@ export function startServer(): Connection {
     const affected = new Set<string>();
     for (const change of params.changes) {
       const file = URI.parse(change.uri);
-      if (documents.get(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) workspaceValidation.forget(change.uri);
-      else affected.add(change.uri);
+      const uri = file.toString();
+      if (clientUriOf.has(uri)) continue;
+      if (change.type === FileChangeType.Deleted) workspaceValidation.forget(uri);
+      else affected.add(uri);
       const changed =
         change.type === FileChangeType.Deleted ||
         file.scheme !== 'file' ||
         !isWorkspaceFileCandidate(file.fsPath)
-          ? service.remove(change.uri)
-          : indexFromDisk(change.uri, file.fsPath);
+          ? service.remove(uri)
+          : indexFromDisk(uri, file.fsPath);
       for (const uri of changed) affected.add(uri);
     }
     revalidateOpen(affected);
@@ -156,20 +182,24 @@ export function startServer(): Connection {
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return service.complete(document, params.position, await settings.get(document.uri));
+    return service.complete(asServiceDocument(document), params.position, await settings.get(document.uri));
   });
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return service.hover(document, params.position, await settings.get(document.uri));
+    return service.hover(asServiceDocument(document), params.position, await settings.get(document.uri));
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.codeActions(document, params.context.diagnostics) : null;
+    return document
+      ? service
+          .codeActions(asServiceDocument(document), params.context.diagnostics)
+          .map((action) => toClientUris(action, (uri) => clientUriOf.get(uri) ?? uri))
+      : null;
   });
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.documentSymbols(document) : null;
+    return document ? service.documentSymbols(asServiceDocument(document)) : null;
   });
   connection.onExecuteCommand(async (params) => {
     if (params.command !== VALIDATE_WORKSPACE_COMMAND) return undefined;
@@ -177,11 +207,11 @@ export function startServer(): Connection {
   });
   connection.onDocumentLinks((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.documentLinks(document) : null;
+    return document ? service.documentLinks(asServiceDocument(document)) : null;
   });
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.foldingRanges(document) : null;
+    return document ? service.foldingRanges(asServiceDocument(document)) : null;
   });
 
   documents.listen(connection);

@@ -86,3 +86,23 @@ describe('completion', () => {
     assert.equal(edit.range.start.character, 4);
   });
 });
+
+describe('completion in lists', () => {
+  it('offers days of month in a flow list of a monthly flow schedule', () => {
+    const monthly = labels('spec:\n  schedules:\n    full: { every: month, on: [|');
+    assert.equal(monthly.length, 32);
+  });
+  it('offers days of month in a block list of a monthly schedule', () => {
+    const monthly = labels(
+      'spec:\n  schedules:\n    full:\n      every: month\n      at: "01:00"\n      on:\n        - 1\n        - |',
+    );
+    assert.ok(monthly.includes('last'));
+    assert.ok(!monthly.includes('mon'));
+  });
+  it("offers the target connection's databases in a block list", () => {
+    assert.deepEqual(
+      labels('spec:\n  targets:\n    - system: PRD\n      databases:\n        - SYSTEMDB\n        - |'),
+      ['SYSTEMDB', 'PRD', 'PRD2', '*'],
+    );
+  });
+});

@@ -63,6 +63,8 @@ interface Frame {
   open: '{' | '[';
   key?: string;
   count: number;
+  /** Offset of the opening bracket in the line. */
+  at: number;
 }
 
 /** Flow collections opened and not closed on the current line before the cursor. */
@@ -83,7 +85,7 @@ function flowFrames(prefix: string): { frames: Frame[]; segment: string; segment
       const keyMatch = /([A-Za-z_][\w-]*)\s*:\s*$/.exec(before);
       pendingKey = keyMatch?.[1];
       if (frames.length === 0 && !keyMatch) pendingKey = undefined;
-      frames.push({ open: ch, key: pendingKey, count: 0 });
+      frames.push({ open: ch, key: pendingKey, count: 0, at: i });
       segmentStart = i + 1;
     } else if (ch === '}' || ch === ']') {
       frames.pop();
@@ -125,12 +127,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
     }
     if (inner.open === '[') {
       const partial = segment.trimStart().replace(/^["']/, '');
+      // `{ every: month, on: [` — the list's siblings are the keys of the flow mapping around it.
+      const around = frames[frames.length - 2];
       return {
         mode: 'value',
         path: [...path, inner.count],
         partial,
         partialStart: offset - partial.length,
-        siblings: base.siblings,
+        siblings: around?.open === '{' ? keysIn(prefix.slice(around.at + 1, inner.at)) : base.siblings,
         inFlow: true,
         documentStart,
       };
@@ -188,7 +192,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
         path: base.path,
         partial,
         partialStart: offset - partial.length,
-        siblings: base.siblings,
+        siblings: base.ownerSiblings,
         inFlow: false,
         documentStart,
       };
@@ -215,7 +219,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     path: base.path,
     partial,
     partialStart: offset - partial.length,
-    siblings: base.siblings,
+    siblings: dashValue ? base.ownerSiblings : base.siblings,
     inFlow: false,
     documentStart,
   };
@@ -236,8 +240,16 @@ function blockPath(
   above: string[],
   indentText: string,
   dashCol?: number,
-): { path: (string | number)[]; siblings: Map<string, string>; sequenceOfScalars: boolean } {
+): {
+  path: (string | number)[];
+  siblings: Map<string, string>;
+  /** Keys next to the key that owns the list the cursor is in (e.g. `every` beside `on:`). */
+  ownerSiblings: Map<string, string>;
+  sequenceOfScalars: boolean;
+} {
   let col = indentText.length;
+  const ownerSiblings = new Map<string, string>();
+  let ownerCol = -1;
   const isItem = dashCol !== undefined;
   const path: (string | number)[] = [];
   const siblings = new Map<string, string>();
@@ -251,6 +263,11 @@ function blockPath(
   for (let i = above.length - 1; i >= 0; i--) {
     const info = lineInfo(above[i]);
     if (!info) continue;
+    if (ownerCol >= 0 && info.keyCol !== undefined && info.keyCol <= ownerCol) {
+      if (info.keyCol === ownerCol && info.key) ownerSiblings.set(info.key, info.value ?? '');
+      // A dash starts the mapping the owner is in; a shallower key ends it.
+      if (info.dashCol !== undefined || info.keyCol < ownerCol) ownerCol = -1;
+    }
     if (
       info.dashCol !== undefined &&
       !inItem &&
@@ -280,7 +297,8 @@ function blockPath(
         path.unshift(itemIndex);
       }
       path.unshift(info.key);
-      col = info.dashCol !== undefined && info.dashCol < keyCol ? keyCol : keyCol;
+      if (first && info.dashCol === undefined) ownerCol = keyCol;
+      col = keyCol;
       if (info.dashCol !== undefined) {
         inItem = true;
         itemCol = info.dashCol;
@@ -296,7 +314,17 @@ function blockPath(
       collectingSiblings = false;
     }
   }
-  return { path, siblings, sequenceOfScalars };
+  return { path, siblings, ownerSiblings, sequenceOfScalars };
+}
+
+/** `every: month, at: "01:00", on: ` → every, at, on with their values. */
+function keysIn(text: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const part of text.split(',')) {
+    const kv = /^\s*([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(part);
+    if (kv) keys.set(kv[1], kv[2].trim());
+  }
+  return keys;
 }
 
 function hasKeyedItems(above: string[], from: number, itemCol: number): boolean {

@@ -17,12 +17,26 @@ function resolve(doc: Document, node: unknown): Node | undefined {
   return isAlias(current) ? undefined : (current as Node | undefined);
 }
 
+/**
+ * Each mapping's own keys (the last pair of a key wins, as in YAML), built once per mapping: ranges are
+ * looked up once per diagnostic, and a scan per lookup is quadratic on a mapping with many keys.
+ */
+const ownKeys = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair> }>();
+
+function ownPair(map: YAMLMap, key: string): Pair | undefined {
+  let index = ownKeys.get(map);
+  if (!index || index.size !== map.items.length) {
+    const pairs = new Map<string, Pair>();
+    for (const item of map.items) if (isScalar(item.key)) pairs.set(String(item.key.value), item);
+    index = { size: map.items.length, pairs };
+    ownKeys.set(map, index);
+  }
+  return index.pairs.get(key);
+}
+
 /** Finds a key of a mapping, looking through `<<` merge keys the way YAML merges do (own keys first). */
 export function findPair(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
-  let found: Pair | undefined;
-  for (const item of map.items) {
-    if (isScalar(item.key) && String(item.key.value) === key) found = item;
-  }
+  const found = ownPair(map, key);
   if (found || depth > 10) return found;
   for (const item of map.items) {
     if (isScalar(item.key) && item.key.value === '<<') {
