@@ -202,12 +202,12 @@ export class LspSession {
   }
 
   /** Opens a workspace file with its text on disk, or with `text` (the editor's unsaved content). */
-  async open(relative: string, text?: string): Promise<OpenDocument> {
+  async open(relative: string, text?: string, languageId = LANGUAGE_ID): Promise<OpenDocument> {
     const uri = this.uriOf(relative);
     const content = text ?? fs.readFileSync(this.pathOf(relative), 'utf8');
-    const document = TextDocument.create(uri, LANGUAGE_ID, 1, content);
+    const document = TextDocument.create(uri, languageId, 1, content);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: LANGUAGE_ID, version: 1, text: content },
+      textDocument: { uri, languageId, version: 1, text: content },
     });
     return { uri, document };
   }
