@@ -15,10 +15,15 @@ export const WATCHED_FILE_GLOBS = [
   '**/*.par',
 ];
 
+/**
+ * Languages sent to the server. VS Code's own `ini` is among them: an exported `hana02.ini` keeps that
+ * language (an extension match beats our first-line match), and the server reads its layer directive.
+ */
 export const LANGUAGE_IDS = [
   'hana-backup-policy',
   'hana-ini',
   'hana-backint-aws',
   'hana-backint-gcp',
   'hana-backint-utl',
+  'ini',
 ];
