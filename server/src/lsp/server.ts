@@ -38,6 +38,7 @@ export function startServer(): Connection {
       : TextDocument.create(uri, document.languageId, document.version, document.getText());
   };
   const openedVersion = new Map<string, number>();
+  const validatedVersion = new Map<string, number>();
 
   const queue = new ValidationQueue(
     async (uri) => {
@@ -47,6 +48,7 @@ export function startServer(): Connection {
       const current = documents.get(uri);
       if (current !== document || current.version !== document.version) return;
       const { diagnostics, affected } = service.validateWithImpact(asServiceDocument(document), config);
+      validatedVersion.set(uri, document.version);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       // Other open files may now clash with or drift from this one, or no longer do (HBP131, HBP140, layers).
       revalidateOpen(affected);
@@ -140,11 +142,16 @@ export function startServer(): Connection {
     const config = await settings.get(event.document.uri);
     if (config.validateOnType) queue.schedule(event.document.uri, config.validateDelayMs);
   });
-  documents.onDidSave((event) => queue.schedule(event.document.uri, 0));
+  documents.onDidSave((event) => {
+    // Saving changes no text: only a version not yet validated (validate.onType off) needs a run.
+    if (validatedVersion.get(event.document.uri) !== event.document.version)
+      queue.schedule(event.document.uri, 0);
+  });
   documents.onDidClose((event) => {
     const uri = canonical(event.document.uri);
     clientUriOf.delete(uri);
     openedVersion.delete(event.document.uri);
+    validatedVersion.delete(event.document.uri);
     queue.cancel(event.document.uri);
     service.release(uri);
     settings.forget(event.document.uri);

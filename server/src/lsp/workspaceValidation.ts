@@ -40,23 +40,27 @@ export class WorkspaceValidation {
 
   async run(folders: string[]): Promise<WorkspaceValidationSummary> {
     const started = performance.now();
-    const uris = folders
-      .flatMap((folder) => findWorkspaceFiles(folder))
-      .map((file) => URI.file(file).toString());
-    const documents = uris.flatMap((uri) => {
-      const document = this.isOpen(uri) ? undefined : this.read(uri);
-      return document ? [document] : [];
-    });
-    for (const document of documents)
-      this.service.indexDocument(document, await this.settingsFor(document.uri));
+    let files = 0;
     let problems = 0;
-    for (const document of documents) {
-      const diagnostics = this.service.validate(document, await this.settingsFor(document.uri));
-      problems += diagnostics.length;
-      this.published.add(document.uri);
-      await this.connection.sendDiagnostics({ uri: document.uri, diagnostics });
+    for (const folder of folders) {
+      // One settings request per folder: connections are folder settings, and a request per file
+      // would make the editor's round trips most of the run.
+      const settings = await this.settingsFor(URI.file(folder).toString());
+      // The server keeps its index of every file current, so each file is only validated here.
+      for (const file of findWorkspaceFiles(folder)) {
+        const uri = URI.file(file).toString();
+        if (this.isOpen(uri)) continue;
+        const document = this.read(uri);
+        if (!document) continue;
+        const diagnostics = this.service.validate(document, settings);
+        this.service.release(uri);
+        files++;
+        problems += diagnostics.length;
+        this.published.add(uri);
+        void this.connection.sendDiagnostics({ uri, diagnostics });
+      }
     }
-    return { files: documents.length, problems, milliseconds: Math.round(performance.now() - started) };
+    return { files, problems, milliseconds: Math.round(performance.now() - started) };
   }
 
   /** Re-checks files published by a workspace validation that are not open in the editor. */
@@ -69,6 +73,7 @@ export class WorkspaceValidation {
         continue;
       }
       const diagnostics = this.service.validate(document, await this.settingsFor(uri));
+      this.service.release(uri);
       await this.connection.sendDiagnostics({ uri, diagnostics });
     }
   }

@@ -39,31 +39,37 @@ export function governedBy(ctx: DocumentContext, model: PolicyModel): GovernedDa
  */
 export class GovernanceIndex {
   private readonly byUri = new Map<string, GovernedDatabase[]>();
+  /** system → file → what the file governs of it: a policy is compared with its own systems only. */
+  private readonly bySystem = new Map<string, Map<string, GovernedDatabase[]>>();
 
   set(uri: string, entries: GovernedDatabase[]): void {
-    if (entries.length === 0) this.byUri.delete(uri);
-    else this.byUri.set(uri, entries);
+    this.delete(uri);
+    if (entries.length === 0) return;
+    this.byUri.set(uri, entries);
+    for (const entry of entries) {
+      const files = this.bySystem.get(entry.system) ?? new Map<string, GovernedDatabase[]>();
+      const list = files.get(uri) ?? [];
+      list.push(entry);
+      files.set(uri, list);
+      this.bySystem.set(entry.system, files);
+    }
   }
 
   delete(uri: string): void {
+    for (const system of this.systemsOf(uri)) {
+      const files = this.bySystem.get(system);
+      files?.delete(uri);
+      if (files?.size === 0) this.bySystem.delete(system);
+    }
     this.byUri.delete(uri);
-  }
-
-  has(uri: string): boolean {
-    return this.byUri.has(uri);
-  }
-
-  uris(): string[] {
-    return [...this.byUri.keys()];
   }
 
   /** Files (other than `uri`) that govern a database of one of the given systems. */
   filesSharingSystems(uri: string, systems: ReadonlySet<string>): string[] {
-    const result: string[] = [];
-    for (const [other, entries] of this.byUri) {
-      if (other !== uri && entries.some((entry) => systems.has(entry.system))) result.push(other);
-    }
-    return result;
+    const result = new Set<string>();
+    for (const system of systems)
+      for (const other of this.bySystem.get(system)?.keys() ?? []) if (other !== uri) result.add(other);
+    return [...result];
   }
 
   /** What a file governs, as a string that changes exactly when its entries do (positions included). */
@@ -78,10 +84,11 @@ export class GovernanceIndex {
   /** HBP131 for one document: its entries against the file's other documents and every other file. */
   conflicts(uri: string, own: GovernedDatabase[], sameFileOthers: GovernedDatabase[]): Diagnostic[] {
     if (own.length === 0) return [];
-    const others = [
-      ...sameFileOthers,
-      ...[...this.byUri].filter(([other]) => other !== uri).flatMap(([, entries]) => entries),
-    ];
+    const others = [...sameFileOthers];
+    for (const system of new Set(own.map((entry) => entry.system))) {
+      for (const [other, entries] of this.bySystem.get(system) ?? [])
+        if (other !== uri) others.push(...entries);
+    }
     const result: Diagnostic[] = [];
     for (const entry of own) {
       const conflicts = others.filter((other) => sameDatabase(entry, other));
