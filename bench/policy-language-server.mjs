@@ -13,8 +13,7 @@
 // Everything goes through LSP over stdio, as an editor would drive the servers. Figures are printed
 // next to their targets; nothing here fails the run when a target is missed. The same figures are
 // written to bench/results/policy-language-server.json.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +24,18 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node.js';
+import {
+  killRemainingChildren,
+  machineInfo,
+  processCpuMs,
+  processMemory,
+  randomTools,
+  seededRandom,
+  spawnNode,
+  summarise,
+  verdict,
+  withDeadline,
+} from './support/bench-common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const YAML_LS_BIN = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
@@ -77,26 +88,6 @@ const TARGETS = {
 // ---------------------------------------------------------------------------------------------
 // Generated workspace: 200 policies in one multi-document file, deterministic for a given seed.
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomTools(random) {
-  return {
-    pick: (values) => values[Math.floor(random() * values.length)],
-    chance: (p) => random() < p,
-    int: (min, max) => min + Math.floor(random() * (max - min + 1)),
-  };
-}
 
 const ENVIRONMENTS = ['prd', 'qas', 'dev', 'sbx', 'dr', 'trn'];
 const APPLICATIONS = ['erp', 'crm', 'bw', 'scm', 'hr', 'fin', 'mes', 'grc', 'srm', 'plm', 'ewm', 'tm'];
@@ -392,76 +383,8 @@ function createWorkspace() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers: deadlines, statistics, process memory.
-// ---------------------------------------------------------------------------------------------
-
-/** Rejects when `promise` has not settled within `ms`; every wait in this script goes through here. */
-function withDeadline(promise, ms, what) {
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-function percentile(sorted, p) {
-  // Nearest rank: p95 of 30 samples is the 29th, an observed value rather than an interpolation.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function summarise(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (x) => Math.round(x * 100) / 100;
-  return {
-    n: sorted.length,
-    median: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    min: round(sorted[0]),
-    max: round(sorted[sorted.length - 1]),
-  };
-}
-
-/** VmRSS (now) and VmHWM (peak) of a process, in MB; undefined where /proc is not available. */
-function processMemory(pid) {
-  const file = `/proc/${pid}/status`;
-  if (!existsSync(file)) return undefined;
-  const status = readFileSync(file, 'utf8');
-  const megabytes = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
-  return {
-    rssMB: Math.round(megabytes('VmRSS') * 10) / 10,
-    peakMB: Math.round(megabytes('VmHWM') * 10) / 10,
-  };
-}
-
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on practically every Linux). */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU time (user + system) a process has used so far, in ms; undefined without /proc. Unlike wall
- * time it does not grow when other processes compete for the CPU, so it is the steadier figure on a
- * busy machine (resolution 10 ms: only meaningful summed over many edits).
- */
-function processCpuMs(pid) {
-  const file = `/proc/${pid}/stat`;
-  if (!existsSync(file)) return undefined;
-  const stat = readFileSync(file, 'utf8');
-  // Fields after the command name, which is in parentheses and may itself contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
-  return ((utime + stime) * 1000) / CLOCK_TICKS;
-}
-
-// ---------------------------------------------------------------------------------------------
 // LSP sessions.
 // ---------------------------------------------------------------------------------------------
-
-const children = new Set();
 
 /** The client settings yaml-language-server pulls (sections `yaml`, `http`, `[yaml]`, `editor`). */
 function yamlLsConfiguration(section) {
@@ -577,22 +500,7 @@ function nextDiagnostics(session, uri, version, timeoutMs) {
 }
 
 function spawnServer(spec) {
-  const child = spawn(process.execPath, [...spec.nodeArgs, spec.script, '--stdio'], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk).slice(-4000); // the tail is what explains a crash
-  });
-  const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    });
-  });
-  return { child, exited, stderrTail: () => stderr };
+  return spawnNode([...spec.nodeArgs, spec.script, '--stdio'], { cwd: ROOT });
 }
 
 async function startSession(spec, workspace) {
@@ -691,11 +599,6 @@ async function stopSession(session) {
   } finally {
     connection.dispose();
   }
-}
-
-/** Kills whatever is still running when the script ends, however it ends. */
-function killRemainingChildren() {
-  for (const child of children) child.kill('SIGKILL');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -899,11 +802,6 @@ function countCodes(diagnostics) {
 // Report.
 // ---------------------------------------------------------------------------------------------
 
-function verdict(value, limit, { atMost = false } = {}) {
-  if (value === undefined || Number.isNaN(value)) return 'n/a';
-  return (atMost ? value <= limit : value < limit) ? 'met' : 'MISSED';
-}
-
 function ratio(ours, theirs) {
   if (ours === undefined || theirs === undefined) return undefined;
   return Math.round((ours / theirs) * 100) / 100;
@@ -1005,18 +903,6 @@ function markdownTable(results, workspace) {
     row(['diagnostics on the file', ...servers.map((s) => String(s.cold.diagnostics)), '']),
   ];
   return rows.join('\n');
-}
-
-function machineInfo(loadBefore) {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    cpu: `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}`,
-    loadAverage1m: {
-      before: Math.round(loadBefore[0] * 100) / 100,
-      after: Math.round(os.loadavg()[0] * 100) / 100,
-    },
-  };
 }
 
 function printReport(results, workspace, targets, machine) {
