@@ -146,7 +146,10 @@ export class HanaBackupLanguageService {
     const affected = unchanged
       ? []
       : this.affectedBySystems([before?.layer?.system, file.layer?.system], document.uri, settings);
-    return { diagnostics: ctx.diagnostics, affected };
+    const diagnostics = ctx.diagnostics.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+    return { diagnostics, affected };
   }
 
   private affectedBySystems(

@@ -139,3 +139,19 @@ describe('global.ini quick fixes', () => {
     assert.deepEqual(ws.codes(SYSTEM_INI), []);
   });
 });
+
+describe('global.ini quick fixes for a value set twice', () => {
+  it('removes the earlier value from either diagnostic', () => {
+    for (const index of [0, 1]) {
+      const ws = new TestWorkspace({
+        [SYSTEM_INI]: '[persistence]\nlog_backup_timeout_s = 900\nlog_backup_timeout_s = 600\n',
+      });
+      const document = ws.document(SYSTEM_INI);
+      const diagnostic = ws.service.validate(document, ws.settings).filter((d) => d.code === 'HBI004')[index];
+      const [fix] = ws.service.codeActions(document, [diagnostic]);
+      applyAction(ws, fix);
+      assert.equal(ws.document(SYSTEM_INI).getText(), '[persistence]\nlog_backup_timeout_s = 600\n');
+      assert.deepEqual(ws.codes(SYSTEM_INI), []);
+    }
+  });
+});

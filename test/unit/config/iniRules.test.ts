@@ -86,11 +86,15 @@ describe('global.ini rules (one file)', () => {
   });
 
   describe('HBI004 set twice', () => {
-    it('reports the later one and points at the earlier one', () => {
-      const [finding] = check('[persistence]\nlog_backup_timeout_s = 900\nlog_backup_timeout_s = 600\n');
-      assert.equal(finding.code, 'HBI004');
-      assert.equal(finding.line, 3);
-      assert.equal(finding.diagnostic.relatedInformation?.[0].location.range.start.line, 2);
+    it('reports both values, each pointing at the other', () => {
+      const [earlier, later] = check(
+        '[persistence]\nlog_backup_timeout_s = 900\nlog_backup_timeout_s = 600\n',
+      );
+      assert.deepEqual([earlier.code, earlier.line, later.code, later.line], ['HBI004', 2, 'HBI004', 3]);
+      assert.match(later.message, /uses this later value \(600\)/);
+      assert.match(earlier.message, /ignores this value \(900\)/);
+      assert.equal(later.diagnostic.relatedInformation?.[0].location.range.start.line, 2);
+      assert.equal(earlier.diagnostic.relatedInformation?.[0].location.range.start.line, 3);
     });
     it('near miss: the same name in two sections is HBI005, not HBI004', () => {
       assert.ok(

@@ -49,6 +49,15 @@ export function checkIniFile(ctx: IniContext): void {
         `\`${entry.key}\` is set twice in [${entry.section}]: HANA uses this later value (${entry.value}) and ignores the earlier one (${earlier.value}). Remove one.`,
         { related: [ctx.related(ctx.file.uri, earlier.keyRange, `earlier ${entry.key} = ${earlier.value}`)] },
       );
+      ctx.report(
+        'HBI004',
+        earlier.keyRange,
+        `\`${entry.key}\` is set again further down in [${entry.section}]: HANA ignores this value (${earlier.value}) and uses ${entry.value}. Remove one.`,
+        {
+          related: [ctx.related(ctx.file.uri, entry.keyRange, `later ${entry.key} = ${entry.value}`)],
+          data: { earlier: true },
+        },
+      );
     }
     seen.set(id, entry);
     checkEntry(ctx, entry);

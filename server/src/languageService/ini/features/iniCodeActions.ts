@@ -144,16 +144,20 @@ export function iniCodeActions(
         }
         break;
       case 'HBI004': {
-        const earlier = diagnostic.relatedInformation?.[0]?.location.range;
-        if (earlier)
+        // On the later value the fix removes the earlier one, on the earlier value it removes itself.
+        const earlierLine = data.earlier
+          ? diagnostic.range.start.line
+          : diagnostic.relatedInformation?.[0]?.location.range.start.line;
+        if (earlierLine !== undefined) {
           actions.push(
             action(
               'Remove the earlier value',
               diagnostic,
-              sameFile(file.uri, [lineDeletion(earlier.start.line)]),
+              sameFile(file.uri, [lineDeletion(earlierLine)]),
               true,
             ),
           );
+        }
         break;
       }
       case 'HBI005':
