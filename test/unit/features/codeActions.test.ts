@@ -114,3 +114,18 @@ describe('quick fixes', () => {
     assert.deepEqual(service.codeActions(document, foreign), []);
   });
 });
+
+describe('adding a missing key at the end of a file', () => {
+  it('adds exactly one line, without a blank line before it', () => {
+    const text = 'apiVersion: hana-backup/v1\nkind: BackupPolicy\nmetadata:\n  name: x\n';
+    const service = new HanaBackupLanguageService();
+    const document = doc(text);
+    const diagnostic = service.validate(document).find((d) => d.code === 'HBP004')!;
+    const fix = service.codeActions(document, [diagnostic]).find((a) => /Add `spec`/.test(a.title))!;
+    const fixed = TextDocumentApply(document, fix.edit!.changes![document.uri] as TextEdit[]);
+    assert.equal(
+      fixed.split('\n').slice(0, 5).join('\n'),
+      'apiVersion: hana-backup/v1\nkind: BackupPolicy\nmetadata:\n  name: x\nspec:',
+    );
+  });
+});

@@ -62,7 +62,8 @@ function missingKeyText(path: (string | number)[], key: string, childIndent: str
     return `${key}:\n${childIndent}  - ${snippet.split('\n').join(`\n${childIndent}    `)}`;
   }
   if (snippet) return `${key}:\n${childIndent}  ${snippet.split('\n').join(`\n${childIndent}  `)}`;
-  return `${key}: ${placeholder([...path, key])}`;
+  if (node?.type === 'object') return `${key}:`;
+  return `${key}: ${placeholder([...path, key])}`.trimEnd();
 }
 
 function addMissingKey(
@@ -91,7 +92,9 @@ function addMissingKey(
   const firstKey = map.items[0]?.key as Node | undefined;
   if (!last || !firstKey?.range) return undefined;
   const indent = ' '.repeat(td.positionAt(firstKey.range[0]).character);
-  const end = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
+  const nodeEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
+  // A block value's range runs past its line break; the entry ends where its text does.
+  const end = file.text.slice(0, nodeEnd).trimEnd().length;
   const endLine = td.positionAt(end).line;
   const lineEnd = td.positionAt(td.offsetAt({ line: endLine + 1, character: 0 }));
   const atEndOfText = lineEnd.line === endLine;
