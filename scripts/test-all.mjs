@@ -84,6 +84,7 @@ await suite('unit', 'test:unit');
 if (build.code === 0) {
   await suite('lsp', 'test:lsp');
   await suite('cli', 'test:cli');
+  await suite('hanasim', 'test:hanasim');
   await vscodeSuite();
 }
 

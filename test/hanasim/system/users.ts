@@ -1,21 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createScramVerifier, type ScramVerifier } from '../protocol';
+import type { Privilege } from '../sql/privileges';
 
-/** System privileges the simulator checks (facts §3.5), and its own for the HANASIM control calls. */
-export const PRIVILEGES = [
-  'BACKUP ADMIN',
-  'BACKUP OPERATOR',
-  'CATALOG READ',
-  'DATABASE ADMIN',
-  'DATABASE BACKUP ADMIN',
-  'DATABASE RECOVERY OPERATOR',
-  'DATABASE START',
-  'DATABASE STOP',
-  'INIFILE ADMIN',
-  'HANASIM ADMIN',
-] as const;
-export type Privilege = (typeof PRIVILEGES)[number];
+export type { Privilege };
 
 export interface UserRecord {
   database: string;

@@ -1,0 +1,58 @@
+/**
+ * `npm run sim -- --data <dir> [--seed empty] [--port-base 30013|0] [--speed N]`: runs one simulated
+ * system in the foreground and prints one line, `HANASIM_READY {…}`, with its ports. The SYSTEM
+ * password comes from HANASIM_PASSWORD, or is generated and printed for a new data directory.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createProtocolServer } from './protocol';
+import { DEFAULT_LANDSCAPE, Simulator } from './system/simulator';
+
+const TICK_MS = 500;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      seed: { type: 'string', default: 'empty' },
+      'port-base': { type: 'string', default: '30013' },
+      speed: { type: 'string', default: '1' },
+    },
+  });
+  if (!values.data) throw new Error('--data <dir> is required: the folder that keeps the simulated system');
+  if (values.seed !== 'empty')
+    throw new Error(`seed "${values.seed}" is not available yet (available: empty)`);
+  const speed = Number(values.speed);
+  if (!(speed > 0)) throw new Error('--speed must be a positive number');
+  const portBase = Number(values['port-base']);
+  const generated = process.env.HANASIM_PASSWORD ? undefined : `Sim${randomBytes(6).toString('hex')}1`;
+  const simulator = new Simulator({
+    dataDir: values.data,
+    speed,
+    systemPassword: process.env.HANASIM_PASSWORD ?? generated,
+    landscape: DEFAULT_LANDSCAPE,
+  });
+  // Port base 0: free ports for every database (tests run in parallel); otherwise HANA's layout.
+  const first = simulator.databases()[0].port!;
+  const ports = Object.fromEntries(
+    simulator.databases().map((db) => [db.name, portBase === 0 ? 0 : portBase + db.port! - first]),
+  );
+  const server = await createProtocolServer(simulator, { host: '127.0.0.1', ports });
+  const timer = setInterval(() => simulator.tick(), TICK_MS);
+  const stop = async () => {
+    clearInterval(timer);
+    await server.close();
+    simulator.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.stdout.write(
+    `HANASIM_READY ${JSON.stringify({ sid: simulator.landscape.sid, ports: server.ports, user: 'SYSTEM', password: generated ?? 'from HANASIM_PASSWORD' })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`hanasim: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
