@@ -58,6 +58,11 @@ export interface BackupOptions {
 }
 
 export const LOG_POSITION_BYTES = 64;
+
+/** Storage text 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) → epoch ms. */
+export function parseUtc(text: string): number {
+  return Date.parse(`${text.replace(' ', 'T')}Z`);
+}
 const GIB = 1024 ** 3;
 
 function defaultVolumeSize(_database: string, service: string): number {
@@ -190,7 +195,10 @@ export class BackupContext {
 
   /** A HANA path mapped into the data dir. */
   onDisk(hanaPath: string): string {
-    return path.join(this.dataDir, hanaPath);
+    const file = path.join(this.dataDir, hanaPath);
+    const rel = path.relative(this.dataDir, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw backupError(`invalid backup path ${hanaPath}`);
+    return file;
   }
 
   /** The agent directory standing in for hdbbackint: one object file per EBID. */

@@ -33,7 +33,9 @@ export function logStates(ctx: BackupContext, database?: string): LogStateRow[] 
 
 /** The redo log position a service has reached at `ms`. */
 export function logPosition(ctx: BackupContext, state: LogStateRow, ms: number): number {
-  return state.origin_pos + Math.floor((Math.max(ms, state.origin_ms) - state.origin_ms) * ctx.logRate / 1000);
+  return (
+    state.origin_pos + Math.floor(((Math.max(ms, state.origin_ms) - state.origin_ms) * ctx.logRate) / 1000)
+  );
 }
 
 export function stateOf(ctx: BackupContext, s: PersistentService): LogStateRow {
@@ -47,14 +49,22 @@ export function stateOf(ctx: BackupContext, s: PersistentService): LogStateRow {
  * A complete data backup (or snapshot) ended: if the log chain of a service is not running, it
  * starts at the position the backup covers.
  */
-export function startLogChain(ctx: BackupContext, database: string, positions: Map<number, number>, atMs: number): void {
+export function startLogChain(
+  ctx: BackupContext,
+  database: string,
+  positions: { host: string; port: number; position: number }[],
+  atMs: number,
+): void {
   const update = ctx.engine.db.prepare(
-    'UPDATE HS_LOG_STATE SET backed_pos = ?, last_backup_ms = ? WHERE database = ? AND port = ? AND backed_pos IS NULL',
+    'UPDATE HS_LOG_STATE SET backed_pos = ?, last_backup_ms = ? ' +
+      'WHERE database = ? AND host = ? AND port = ? AND backed_pos IS NULL',
   );
-  for (const [port, pos] of positions) update.run(pos, atMs, database, port);
+  for (const p of positions) update.run(p.position, atMs, database, p.host, p.port);
 }
 
 /** log_mode = overwrite: the chain is broken until the next complete data backup. */
 export function breakLogChain(ctx: BackupContext, database: string): void {
-  ctx.engine.db.prepare('UPDATE HS_LOG_STATE SET backed_pos = NULL, last_backup_ms = NULL WHERE database = ?').run(database);
+  ctx.engine.db
+    .prepare('UPDATE HS_LOG_STATE SET backed_pos = NULL, last_backup_ms = NULL WHERE database = ?')
+    .run(database);
 }
