@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createProtocolServer } from './protocol';
+import { backupHandler } from './system/backupHandler';
 import { DEFAULT_LANDSCAPE, Simulator } from './system/simulator';
 
 const TICK_MS = 500;
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const ports = Object.fromEntries(
     simulator.databases().map((db) => [db.name, portBase === 0 ? 0 : portBase + db.port! - first]),
   );
+  simulator.use(backupHandler(simulator));
   const server = await createProtocolServer(simulator, { host: '127.0.0.1', ports });
   const timer = setInterval(() => simulator.tick(), TICK_MS);
   const stop = async () => {

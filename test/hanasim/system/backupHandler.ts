@@ -1,0 +1,84 @@
+import { HanaError, type SessionInfo, type StatementResult } from '../shared/types';
+import type { Statement } from '../sql/statementAst';
+import { BackupFaults, BackupSubsystem } from './backups';
+import type { LandscapeSpec } from './landscape';
+import type { Simulator, StatementHandler } from './simulator';
+import type { Topology } from './topology';
+
+const BACKUP_STATEMENTS = new Set<Statement['kind']>([
+  'backupData',
+  'backupCancel',
+  'createSnapshot',
+  'closeSnapshot',
+  'catalogDelete',
+]);
+
+/** Services per host as HANA places them: the nameserver (SYSTEMDB) and an indexserver per tenant. */
+export function topologyOf(landscape: LandscapeSpec): Topology {
+  const tenants = landscape.databases.filter((d) => d !== 'SYSTEMDB');
+  const base = 30000 + Number(landscape.instance) * 100;
+  return {
+    sid: landscape.sid,
+    instance: landscape.instance,
+    databases: landscape.databases,
+    hosts: landscape.hosts.map((host) => ({
+      name: host.name,
+      services: [
+        { name: 'nameserver' as const, port: base + 1, volumeId: 1, database: 'SYSTEMDB' },
+        ...tenants.map((database, i) => ({
+          name: 'indexserver' as const,
+          port: base + 40 + 3 * i,
+          volumeId: 3 + i,
+          database,
+        })),
+      ],
+    })),
+  };
+}
+
+/**
+ * The backup statements, automatic log backups and the backup faults of `CALL HANASIM.*`
+ * (INJECT_FAULT('backint', 'fail-next'), CLEAR_FAULTS(), DROP_LOG_BACKUP(<id>)).
+ */
+export function backupHandler(simulator: Simulator): StatementHandler {
+  const faults = new BackupFaults();
+  const backups = new BackupSubsystem({
+    engine: simulator.engine,
+    config: simulator.config,
+    clock: simulator.clock,
+    dataDir: simulator.options.dataDir,
+    topology: topologyOf(simulator.landscape),
+    faults,
+  });
+  // A backup that was running when the process died (kill -9) shows as failed, as in HANA.
+  backups.recoverAfterCrash();
+  return {
+    handles: (statement) => BACKUP_STATEMENTS.has(statement.kind),
+    run: (session: SessionInfo, statement: Statement): StatementResult => backups.run(session, statement),
+    tick: () => backups.tick(),
+    control(procedure, args) {
+      if (procedure === 'INJECT_FAULT') {
+        const [component, kind] = args;
+        if (component !== 'backint' || (kind !== 'fail-next' && kind !== 'response-timeout')) {
+          throw new HanaError(
+            257,
+            `sql syntax error: INJECT_FAULT('backint', 'fail-next' | 'response-timeout')`,
+          );
+        }
+        faults.inject('backint', kind);
+        return true;
+      }
+      if (procedure === 'CLEAR_FAULTS') {
+        while (faults.take('backint', 'fail-next') || faults.take('backint', 'response-timeout')) continue;
+        return true;
+      }
+      if (procedure === 'DROP_LOG_BACKUP') {
+        if (typeof args[0] !== 'number')
+          throw new HanaError(257, 'sql syntax error: DROP_LOG_BACKUP(<backup id>)');
+        backups.dropLogBackup(args[0]);
+        return true;
+      }
+      return false;
+    },
+  };
+}
