@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --data <dir> [--seed empty] [--port-base 30013|0] [--speed N]`: runs one simulated
+ * `npm run sim -- --data <dir> [--seed empty|demo] [--port-base 30013|0] [--speed N]`: runs one simulated
  * system in the foreground and prints one line, `HANASIM_READY {…}`, with its ports. The SYSTEM
  * password comes from HANASIM_PASSWORD, or is generated and printed for a new data directory.
  */
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createProtocolServer } from './protocol';
 import { backupHandler } from './system/backupHandler';
-import { DEFAULT_LANDSCAPE, Simulator } from './system/simulator';
+import { openSeeded, SEEDS, type Seed } from './system/seeds';
 
 const TICK_MS = 500;
 
@@ -21,18 +21,20 @@ async function main(): Promise<void> {
     },
   });
   if (!values.data) throw new Error('--data <dir> is required: the folder that keeps the simulated system');
-  if (values.seed !== 'empty')
-    throw new Error(`seed "${values.seed}" is not available yet (available: empty)`);
+  const seed = values.seed as Seed;
+  if (!SEEDS.includes(seed))
+    throw new Error(`unknown seed "${values.seed}" (available: ${SEEDS.join(', ')})`);
   const speed = Number(values.speed);
   if (!(speed > 0)) throw new Error('--speed must be a positive number');
   const portBase = Number(values['port-base']);
   const generated = process.env.HANASIM_PASSWORD ? undefined : `Sim${randomBytes(6).toString('hex')}1`;
-  const simulator = new Simulator({
-    dataDir: values.data,
+  const simulator = openSeeded(
+    values.data,
+    seed,
+    process.env.HANASIM_PASSWORD ?? generated!,
+    Date.now(),
     speed,
-    systemPassword: process.env.HANASIM_PASSWORD ?? generated,
-    landscape: DEFAULT_LANDSCAPE,
-  });
+  );
   // Port base 0: free ports for every database (tests run in parallel); otherwise HANA's layout.
   const first = simulator.databases()[0].port!;
   const ports = Object.fromEntries(

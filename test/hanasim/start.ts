@@ -18,7 +18,7 @@ export interface RunningSimulator {
 export interface StartOptions {
   dataDir: string;
   password: string;
-  seed?: 'empty';
+  seed?: 'empty' | 'demo';
   speed?: number;
   deadlineMs?: number;
 }

@@ -1,0 +1,76 @@
+// The seeds as a client sees them.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { start, type RunningSimulator } from './start';
+import { connect } from './support/driver';
+
+const PASSWORD = 'Manager1-Sim';
+
+describe('hanasim seeds', function () {
+  this.timeout(90000);
+  let dataDir: string;
+  let sim: RunningSimulator;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-seed-'));
+    sim = await start({ dataDir, password: PASSWORD, seed: 'demo', deadlineMs: 60000 });
+  });
+  after(async () => {
+    await sim?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('demo: 2 hosts, SYSTEMDB and 2 tenants, 45 days of weekly fulls, daily differentials and logs', async () => {
+    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const hosts = await system.exec<{ HOST: string }>(
+      'SELECT HOST FROM M_LANDSCAPE_HOST_CONFIGURATION ORDER BY HOST',
+    );
+    assert.deepEqual(
+      hosts.map((h) => h.HOST),
+      ['hana01', 'hana02'],
+    );
+    const rows = await system.exec<{
+      DATABASE_NAME: string;
+      ENTRY_TYPE_NAME: string;
+      STATE_NAME: string;
+      N: number;
+      FIRST: string;
+    }>(
+      'SELECT DATABASE_NAME, ENTRY_TYPE_NAME, STATE_NAME, COUNT(*) AS N, MIN(UTC_START_TIME) AS FIRST FROM SYS_DATABASES.M_BACKUP_CATALOG GROUP BY DATABASE_NAME, ENTRY_TYPE_NAME, STATE_NAME',
+    );
+    const count = (db: string, type: string, state = 'successful') =>
+      rows.find((r) => r.DATABASE_NAME === db && r.ENTRY_TYPE_NAME === type && r.STATE_NAME === state)?.N ??
+      0;
+    for (const db of ['SYSTEMDB', 'PRD', 'QAS']) {
+      assert.ok(count(db, 'complete data backup') >= 6, `${db} weekly fulls`);
+      assert.ok(count(db, 'differential data backup') >= 36, `${db} daily differentials`);
+      assert.ok(count(db, 'log backup') > 4000, `${db} 15-minute logs`);
+    }
+    assert.equal(count('QAS', 'differential data backup', 'failed'), 1, 'one failed backup');
+    assert.equal(count('SYSTEMDB', 'data snapshot', 'prepared'), 1, 'one snapshot left prepared');
+    const first = rows
+      .map((r) => new Date(`${String(r.FIRST).replace(' ', 'T')}Z`).getTime())
+      .reduce((a, b) => Math.min(a, b));
+    assert.ok(Date.now() - first > 44 * 86_400_000, 'history reaches back 45 days');
+    await system.close();
+  });
+
+  it('demo: a HOST-layer override on hana02 and one lost log backup file', async () => {
+    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    assert.deepEqual(
+      await system.exec(
+        "SELECT HOST, VALUE FROM M_INIFILE_CONTENTS WHERE LAYER_NAME = 'HOST' AND KEY = 'log_backup_timeout_s'",
+      ),
+      [{ HOST: 'hana02', VALUE: '3600' }],
+    );
+    const objects = await system.exec<{ EXTERNAL_BACKUP_ID: string }>(
+      "SELECT F.EXTERNAL_BACKUP_ID FROM SYS_DATABASES.M_BACKUP_CATALOG_FILES F JOIN SYS_DATABASES.M_BACKUP_CATALOG C ON C.BACKUP_ID = F.BACKUP_ID AND C.DATABASE_NAME = F.DATABASE_NAME WHERE C.DATABASE_NAME = 'PRD' AND C.ENTRY_TYPE_NAME = 'log backup' AND F.DESTINATION_TYPE_NAME = 'backint'",
+    );
+    assert.ok(objects.length > 4000);
+    const agent = path.join(dataDir, 'backint-agent', 'objects');
+    const lost = objects.filter((o) => !fs.existsSync(path.join(agent, o.EXTERNAL_BACKUP_ID)));
+    assert.equal(lost.length, 1, 'exactly one log backup of PRD has lost its object: a gap for recovery');
+    await system.close();
+  });
+});
