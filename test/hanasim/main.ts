@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- --data <dir> [--seed empty|demo] [--port-base 30013|0] [--speed N]`: runs one simulated
+ * `npm run sim -- --data <dir> [--seed empty|demo|large] [--port-base 30013|0] [--speed N]`: runs one simulated
  * system in the foreground and prints one line, `HANASIM_READY {…}`, with its ports. The SYSTEM
  * password comes from HANASIM_PASSWORD, or is generated and printed for a new data directory.
  */
@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createProtocolServer } from './protocol';
 import { backupHandler } from './system/backupHandler';
+import { recoveryHandler } from './system/recovery';
 import { openSeeded, SEEDS, type Seed } from './system/seeds';
 
 const TICK_MS = 500;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     simulator.databases().map((db) => [db.name, portBase === 0 ? 0 : portBase + db.port! - first]),
   );
   simulator.use(backupHandler(simulator));
+  simulator.use(recoveryHandler(simulator));
   const server = await createProtocolServer(simulator, { host: '127.0.0.1', ports });
   const timer = setInterval(() => simulator.tick(), TICK_MS);
   const stop = async () => {

@@ -18,7 +18,7 @@ export interface RunningSimulator {
 export interface StartOptions {
   dataDir: string;
   password: string;
-  seed?: 'empty' | 'demo';
+  seed?: 'empty' | 'demo' | 'large';
   speed?: number;
   deadlineMs?: number;
 }

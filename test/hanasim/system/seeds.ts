@@ -4,11 +4,12 @@ import { HanaError, type SessionInfo } from '../shared/types';
 import { classify } from '../sql/statements';
 import { SYSTEMDB } from '../sql/values';
 import { backupHandler } from './backupHandler';
+import { LARGE_LANDSCAPE, seedLarge } from './largeSeed';
 import type { LandscapeSpec } from './landscape';
 import { Simulator, type StatementHandler } from './simulator';
 
-export type Seed = 'empty' | 'demo';
-export const SEEDS: Seed[] = ['empty', 'demo'];
+export type Seed = 'empty' | 'demo' | 'large';
+export const SEEDS: Seed[] = ['empty', 'demo', 'large'];
 
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 45;
@@ -105,6 +106,17 @@ export function openSeeded(
 ): Simulator {
   if (fs.existsSync(path.join(dataDir, 'state.json')) || seed === 'empty') {
     return new Simulator({ dataDir, systemPassword: password, startTime: new Date(now), speed });
+  }
+  if (seed === 'large') {
+    const large = new Simulator({
+      dataDir,
+      systemPassword: password,
+      landscape: LARGE_LANDSCAPE,
+      startTime: new Date(now),
+      speed,
+    });
+    seedLarge(large.engine, now);
+    return large;
   }
   const seeding = new Simulator({
     dataDir,

@@ -1,0 +1,76 @@
+// Recovery as the extension will run it: stop the tenant, RECOVER, start — through @sap/hana-client.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { start, type RunningSimulator } from './start';
+import { connect, type Connection } from './support/driver';
+
+const PASSWORD = 'Manager1-Sim';
+const hanaTime = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19);
+
+describe('hanasim recovery through @sap/hana-client', function () {
+  this.timeout(60000);
+  let dataDir: string;
+  let sim: RunningSimulator;
+  let system: Connection;
+
+  const now = async () =>
+    new Date(
+      `${String((await system.exec<{ T: string }>('SELECT CURRENT_UTCTIMESTAMP AS T FROM DUMMY'))[0].T).replace(' ', 'T')}Z`,
+    );
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-recovery-'));
+    sim = await start({ dataDir, password: PASSWORD });
+    system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    await system.exec("BACKUP DATA FOR HXE USING FILE ('full')");
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('3h')");
+  });
+  after(async () => {
+    await system?.close();
+    await sim?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses to recover a running tenant, and SYSTEMDB over SQL', async () => {
+    const target = hanaTime(new Date((await now()).getTime() - 3_600_000));
+    await assert.rejects(
+      system.exec(`RECOVER DATABASE FOR HXE UNTIL TIMESTAMP '${target}' CLEAR LOG`),
+      (e: { code: number; message: string }) => e.code === 448 && /running/.test(e.message),
+    );
+    await assert.rejects(
+      system.exec(`RECOVER DATABASE FOR SYSTEMDB UNTIL TIMESTAMP '${target}' CLEAR LOG`),
+      (e: { message: string }) => /recoverSys\.py/.test(e.message),
+    );
+  });
+
+  it('recovers a stopped tenant to the requested second', async () => {
+    const target = new Date((await now()).getTime() - 90 * 60_000);
+    await system.exec('ALTER SYSTEM STOP DATABASE HXE');
+    await system.exec(`RECOVER DATABASE FOR HXE UNTIL TIMESTAMP '${hanaTime(target)}' CLEAR LOG`);
+    const [status] = await system.exec<{ ACTIVE_STATUS: string }>(
+      "SELECT ACTIVE_STATUS FROM M_DATABASES WHERE DATABASE_NAME = 'HXE'",
+    );
+    assert.equal(status.ACTIVE_STATUS, 'YES', 'the tenant runs again');
+    const tenant = await connect({ port: sim.ports.HXE, password: PASSWORD });
+    await tenant.close();
+  });
+
+  it('refuses with the reason when a log backup file is missing', async () => {
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('2h')");
+    const logs = await system.exec<{ BACKUP_ID: number; UTC_START_TIME: string }>(
+      "SELECT BACKUP_ID, UTC_START_TIME FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'HXE' AND ENTRY_TYPE_NAME = 'log backup' ORDER BY UTC_START_TIME DESC",
+    );
+    const dropped = logs[2];
+    await system.exec(`CALL HANASIM.DROP_LOG_BACKUP(${dropped.BACKUP_ID})`);
+    await system.exec('ALTER SYSTEM STOP DATABASE HXE');
+    const target = hanaTime(await now());
+    await assert.rejects(
+      system.exec(`RECOVER DATABASE FOR HXE UNTIL TIMESTAMP '${target}' CLEAR LOG`),
+      (e: { code: number; message: string }) =>
+        e.code === 449 && e.message.includes(String(dropped.BACKUP_ID)),
+    );
+    await system.exec('ALTER SYSTEM START DATABASE HXE');
+  });
+});
