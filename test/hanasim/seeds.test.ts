@@ -74,3 +74,37 @@ describe('hanasim seeds', function () {
     await system.close();
   });
 });
+
+describe('hanasim large seed', function () {
+  this.timeout(180000);
+  let dataDir: string;
+  let sim: RunningSimulator;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-large-'));
+    sim = await start({ dataDir, password: PASSWORD, seed: 'large', deadlineMs: 150000 });
+  });
+  after(async () => {
+    await sim?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('holds more than a million catalog entries across five databases and aggregates them by day', async () => {
+    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const perDatabase = await system.exec<{ DATABASE_NAME: string; N: number }>(
+      'SELECT DATABASE_NAME, COUNT(*) AS N FROM SYS_DATABASES.M_BACKUP_CATALOG GROUP BY DATABASE_NAME ORDER BY DATABASE_NAME',
+    );
+    assert.deepEqual(
+      perDatabase.map((r) => r.DATABASE_NAME),
+      ['SYSTEMDB', 'T01', 'T02', 'T03', 'T04'],
+    );
+    assert.ok(perDatabase.reduce((sum, r) => sum + Number(r.N), 0) >= 1_000_000);
+    const days = await system.exec<{ DAY: string; N: number }>(
+      "SELECT TO_VARCHAR(UTC_START_TIME, 'YYYY-MM-DD') AS DAY, COUNT(*) AS N FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'T02' AND ENTRY_TYPE_NAME = 'log backup' AND UTC_START_TIME >= ADD_DAYS(CURRENT_UTCTIMESTAMP, -30) GROUP BY TO_VARCHAR(UTC_START_TIME, 'YYYY-MM-DD')",
+    );
+    assert.ok(
+      days.length >= 30 && days.every((d) => Number(d.N) <= 576),
+      'at most one log backup every 2.5 minutes a day',
+    );
+    await system.close();
+  });
+});

@@ -67,9 +67,15 @@ describe('hanasim through @sap/hana-client', function () {
     assert.deepEqual(rows, [{ LAYER_NAME: 'HOST', HOST: 'hxehost', VALUE: '3600' }]);
     const file = path.join(dataDir, 'fs/usr/sap/HXE/HDB90/hxehost/global.ini');
     assert.match(fs.readFileSync(file, 'utf8'), /\[persistence\]\nlog_backup_timeout_s = 3600\n/);
+    assert.deepEqual(await connection.exec('SELECT LOG_BACKUP_TIMEOUT FROM M_BACKUP_CONFIGURATION'), [
+      { LOG_BACKUP_TIMEOUT: 3600 },
+    ]);
     await connection.exec(
       "ALTER SYSTEM ALTER CONFIGURATION ('global.ini', 'HOST', 'hxehost') UNSET ('persistence', 'log_backup_timeout_s') WITH RECONFIGURE",
     );
+    assert.deepEqual(await connection.exec('SELECT LOG_BACKUP_TIMEOUT FROM M_BACKUP_CONFIGURATION'), [
+      { LOG_BACKUP_TIMEOUT: 900 },
+    ]);
     assert.deepEqual(
       await connection.exec("SELECT VALUE FROM M_INIFILE_CONTENTS WHERE KEY = 'log_backup_timeout_s'"),
       [],

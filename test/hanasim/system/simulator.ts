@@ -123,10 +123,50 @@ export class Simulator implements Backend {
     this.saveState();
   }
 
-  /** M_INIFILE_CONTENTS as each database sees it: shared layers plus its own DATABASE layer. */
+  /**
+   * M_BACKUP_CONFIGURATION per database from the effective configuration (master host): the paths
+   * and the log backup timeout HANA would report.
+   */
+  private backupConfigurationRows(): Record<string, SqlValue>[] {
+    const master =
+      this.landscape.hosts.find((h) => h.role === 'MASTER')?.name ?? this.landscape.hosts[0].name;
+    const instanceDir = `/usr/sap/${this.landscape.sid}/HDB${this.landscape.instance}`;
+    return this.landscape.databases.map((database) => {
+      const value = (section: string, key: string, fallback: string) =>
+        (this.config.effective(database, master, section, key)?.value ?? fallback).replace(
+          '$(DIR_INSTANCE)',
+          instanceDir,
+        );
+      const suffix = database === 'SYSTEMDB' ? 'SYSTEMDB' : `DB_${database}`;
+      const backint = `/usr/sap/${this.landscape.sid}/SYS/global/hdb/backint/${suffix}`;
+      const timeout = Number(value('persistence', 'log_backup_timeout_s', '900'));
+      return {
+        DATABASE_NAME: database,
+        MAX_RECOVERY_FILE_AGE: 0,
+        MAX_RECOVERY_BACKINT_CHANNELS: 64,
+        BACKINT_EXECUTABLE_LINK: `/usr/sap/${this.landscape.sid}/SYS/global/hdb/opt/hdbbackint`,
+        BACKINT_EXECUTABLE: `/usr/sap/${this.landscape.sid}/SYS/global/hdb/opt/hdbbackint`,
+        BACKINT_DATA_BACKUP_PATH: backint,
+        BACKINT_LOG_BACKUP_PATH: backint,
+        BACKINT_CATALOG_BACKUP_PATH: backint,
+        FILE_DATA_BACKUP_PATH: `${value('persistence', 'basepath_databackup', '$(DIR_INSTANCE)/backup/data')}/${suffix}`,
+        FILE_LOG_BACKUP_PATH: `${value('persistence', 'basepath_logbackup', '$(DIR_INSTANCE)/backup/log')}/${suffix}`,
+        FILE_CATALOG_BACKUP_PATH: `${value('persistence', 'basepath_catalogbackup', '$(DIR_INSTANCE)/backup/log')}/${suffix}`,
+        FILE_ROOTKEY_BACKUP_PATH: '',
+        LOG_BACKUP_TIMEOUT: Number.isFinite(timeout) ? timeout : 900,
+        LOG_BACKUP_INTERVAL_MODE: 'service',
+        IS_ROOT_KEY_BACKUP_PASSWORD_SET: 'FALSE',
+        ROOT_KEY_ENCRYPTION_CONTROL: 'LOCAL',
+      };
+    });
+  }
+
+  /** M_INIFILE_CONTENTS as each database sees it (shared layers plus its own DATABASE layer), and M_BACKUP_CONFIGURATION. */
   refreshInifileContents(): void {
     const rows = this.config.contents();
     this.engine.transaction(() => {
+      this.engine.runInternal('DELETE FROM "S_M_BACKUP_CONFIGURATION"');
+      this.engine.insert('M_BACKUP_CONFIGURATION', this.backupConfigurationRows());
       this.engine.runInternal('DELETE FROM "S_M_INIFILE_CONTENTS"');
       for (const database of this.landscape.databases) {
         const visible = rows.filter(
