@@ -74,3 +74,45 @@ describe('hanasim recovery through @sap/hana-client', function () {
     await system.exec('ALTER SYSTEM START DATABASE HXE');
   });
 });
+
+describe('hanasim snapshot + log replay through @sap/hana-client', function () {
+  this.timeout(60000);
+  let dataDir: string;
+  let sim: RunningSimulator;
+  let system: Connection;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-snapshot-'));
+    sim = await start({ dataDir, password: PASSWORD });
+    system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+  });
+  after(async () => {
+    await system?.close();
+    await sim?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('confirms a snapshot for every database and recovers a tenant from it plus the logs', async () => {
+    await system.exec("BACKUP DATA FOR FULL SYSTEM CREATE SNAPSHOT COMMENT 'ebs'");
+    const prepared = await system.exec<{ DATABASE_NAME: string; BACKUP_ID: number }>(
+      "SELECT DATABASE_NAME, BACKUP_ID FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE ENTRY_TYPE_NAME = 'data snapshot' AND STATE_NAME = 'prepared' ORDER BY DATABASE_NAME",
+    );
+    assert.deepEqual(
+      prepared.map((p) => p.DATABASE_NAME),
+      ['HXE', 'SYSTEMDB'],
+    );
+    await system.exec(
+      `BACKUP DATA FOR FULL SYSTEM CLOSE SNAPSHOT BACKUP_ID ${prepared[0].BACKUP_ID} SUCCESSFUL 'snap-0001'`,
+    );
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('2h')");
+    const [{ T: nowText }] = await system.exec<{ T: string }>('SELECT CURRENT_UTCTIMESTAMP AS T FROM DUMMY');
+    const target = new Date(new Date(`${String(nowText).replace(' ', 'T')}Z`).getTime() - 30 * 60_000);
+    await system.exec('ALTER SYSTEM STOP DATABASE HXE');
+    await system.exec(
+      `RECOVER DATABASE FOR HXE UNTIL TIMESTAMP '${hanaTime(target)}' CLEAR LOG USING SNAPSHOT`,
+    );
+    const [status] = await system.exec<{ ACTIVE_STATUS: string }>(
+      "SELECT ACTIVE_STATUS FROM M_DATABASES WHERE DATABASE_NAME = 'HXE'",
+    );
+    assert.equal(status.ACTIVE_STATUS, 'YES');
+  });
+});

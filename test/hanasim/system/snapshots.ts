@@ -40,38 +40,41 @@ export function createSnapshot(
     throw snapshotError(`a data snapshot is already prepared (BACKUP_ID ${existing})`);
   const now = ctx.nowMs();
   const backupId = ctx.nextBackupId(now);
-  const entryId = ctx.nextEntryId();
-  const services = servicesOf(ctx.topology, SYSTEMDB);
+  // A data snapshot is of the full system: every database's catalog gets its entry, with the redo
+  // log position of each of its volumes, so a tenant can be recovered USING SNAPSHOT.
   ctx.engine.transaction(() => {
-    ctx.engine.insert('M_BACKUP_CATALOG', [
-      {
-        DATABASE_NAME: SYSTEMDB,
-        ENTRY_ID: entryId,
-        ENTRY_TYPE_NAME: ENTRY_TYPE.snapshot,
-        BACKUP_ID: backupId,
-        SYS_START_TIME: ctx.sysTime(now),
-        UTC_START_TIME: ctx.utcTime(now),
-        STATE_NAME: BACKUP_STATE.prepared,
-        COMMENT: stmt.comment ?? null,
-        SYSTEM_ID: ctx.sid,
-        SOURCE_DATABASE_NAME: SYSTEMDB,
-      },
-    ]);
-    ctx.engine.insert(
-      'M_BACKUP_CATALOG_FILES',
-      services.map((s) => ({
-        DATABASE_NAME: SYSTEMDB,
-        ENTRY_ID: entryId,
-        BACKUP_ID: backupId,
-        SOURCE_ID: s.volumeId,
-        SOURCE_TYPE_NAME: SOURCE_TYPE.volume,
-        HOST: s.host,
-        SERVICE_TYPE_NAME: s.service,
-        REDO_LOG_POSITION: logPosition(ctx, stateOf(ctx, s), now),
-        BACKUP_SIZE: ctx.volumeSize(SYSTEMDB, s.service, s.volumeId),
-        DESTINATION_TYPE_NAME: DESTINATION_TYPE.snapshot,
-      })),
-    );
+    for (const database of ctx.topology.databases) {
+      const entryId = ctx.nextEntryId();
+      ctx.engine.insert('M_BACKUP_CATALOG', [
+        {
+          DATABASE_NAME: database,
+          ENTRY_ID: entryId,
+          ENTRY_TYPE_NAME: ENTRY_TYPE.snapshot,
+          BACKUP_ID: backupId,
+          SYS_START_TIME: ctx.sysTime(now),
+          UTC_START_TIME: ctx.utcTime(now),
+          STATE_NAME: BACKUP_STATE.prepared,
+          COMMENT: stmt.comment ?? null,
+          SYSTEM_ID: ctx.sid,
+          SOURCE_DATABASE_NAME: database,
+        },
+      ]);
+      ctx.engine.insert(
+        'M_BACKUP_CATALOG_FILES',
+        servicesOf(ctx.topology, database).map((s) => ({
+          DATABASE_NAME: database,
+          ENTRY_ID: entryId,
+          BACKUP_ID: backupId,
+          SOURCE_ID: s.volumeId,
+          SOURCE_TYPE_NAME: SOURCE_TYPE.volume,
+          HOST: s.host,
+          SERVICE_TYPE_NAME: s.service,
+          REDO_LOG_POSITION: logPosition(ctx, stateOf(ctx, s), now),
+          BACKUP_SIZE: ctx.volumeSize(database, s.service, s.volumeId),
+          DESTINATION_TYPE_NAME: DESTINATION_TYPE.snapshot,
+        })),
+      );
+    }
   });
   return { kind: 'none' };
 }
@@ -94,32 +97,34 @@ export function closeSnapshot(
   }
   const now = ctx.nowMs();
   ctx.engine.transaction(() => {
-    if (stmt.successful) {
-      setEntryState(ctx, SYSTEMDB, stmt.backupId, BACKUP_STATE.successful, MESSAGE_OK, now);
-      ctx.engine.runInternal(
-        'UPDATE S_M_BACKUP_CATALOG_FILES SET EXTERNAL_BACKUP_ID = ? WHERE DATABASE_NAME = ? AND BACKUP_ID = ?',
-        [stmt.externalBackupId ?? null, SYSTEMDB, stmt.backupId],
-      );
-      const files = ctx.engine.db
-        .prepare(
-          'SELECT HOST, SOURCE_ID, REDO_LOG_POSITION FROM S_M_BACKUP_CATALOG_FILES WHERE DATABASE_NAME = ? AND BACKUP_ID = ?',
-        )
-        .all(SYSTEMDB, stmt.backupId) as { HOST: string; SOURCE_ID: number; REDO_LOG_POSITION: number }[];
-      const services = servicesOf(ctx.topology, SYSTEMDB);
-      const positions = files.flatMap((f) => {
-        const s = services.find((x) => x.host === f.HOST && x.volumeId === f.SOURCE_ID);
-        return s ? [{ host: s.host, port: s.port, position: f.REDO_LOG_POSITION }] : [];
-      });
-      startLogChain(ctx, SYSTEMDB, positions, parseUtc(row.UTC_START_TIME));
-    } else {
-      setEntryState(
-        ctx,
-        SYSTEMDB,
-        stmt.backupId,
-        BACKUP_STATE.failed,
-        stmt.message ?? 'snapshot closed as unsuccessful',
-        now,
-      );
+    for (const database of ctx.topology.databases) {
+      if (stmt.successful) {
+        setEntryState(ctx, database, stmt.backupId, BACKUP_STATE.successful, MESSAGE_OK, now);
+        ctx.engine.runInternal(
+          'UPDATE S_M_BACKUP_CATALOG_FILES SET EXTERNAL_BACKUP_ID = ? WHERE DATABASE_NAME = ? AND BACKUP_ID = ?',
+          [stmt.externalBackupId ?? null, database, stmt.backupId],
+        );
+        const files = ctx.engine.db
+          .prepare(
+            'SELECT HOST, SOURCE_ID, REDO_LOG_POSITION FROM S_M_BACKUP_CATALOG_FILES WHERE DATABASE_NAME = ? AND BACKUP_ID = ?',
+          )
+          .all(database, stmt.backupId) as { HOST: string; SOURCE_ID: number; REDO_LOG_POSITION: number }[];
+        const services = servicesOf(ctx.topology, database);
+        const positions = files.flatMap((f) => {
+          const s = services.find((x) => x.host === f.HOST && x.volumeId === f.SOURCE_ID);
+          return s ? [{ host: s.host, port: s.port, position: f.REDO_LOG_POSITION }] : [];
+        });
+        if (positions.length) startLogChain(ctx, database, positions, parseUtc(row.UTC_START_TIME));
+      } else {
+        setEntryState(
+          ctx,
+          database,
+          stmt.backupId,
+          BACKUP_STATE.failed,
+          stmt.message ?? 'snapshot closed as unsuccessful',
+          now,
+        );
+      }
     }
   });
   return { kind: 'none' };
