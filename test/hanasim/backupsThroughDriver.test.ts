@@ -105,6 +105,25 @@ describe('hanasim backups through @sap/hana-client', function () {
     assert.equal(last?.STATE_NAME, 'failed');
   });
 
+  it('runs a Backint backup ten times slower on an injected slow fault', async () => {
+    const duration = async () => {
+      const [row] = await system.exec<{ S: number }>(
+        "SELECT TOP 1 SECONDS_BETWEEN(UTC_START_TIME, UTC_END_TIME) AS S FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'HXE' AND ENTRY_TYPE_NAME = 'complete data backup' AND STATE_NAME = 'successful' ORDER BY ENTRY_ID DESC",
+      );
+      return Number(row.S);
+    };
+    await system.exec(
+      "BACKUP DATA FOR HXE USING BACKINT ('/usr/sap/HXE/SYS/global/hdb/backint/DB_HXE/normal')",
+    );
+    const normal = await duration();
+    await system.exec("CALL HANASIM.INJECT_FAULT('backint', 'slow')");
+    await system.exec(
+      "BACKUP DATA FOR HXE USING BACKINT ('/usr/sap/HXE/SYS/global/hdb/backint/DB_HXE/slow')",
+    );
+    const slow = await duration();
+    assert.ok(slow >= normal * 9, `slow ${slow} s vs normal ${normal} s`);
+  });
+
   it('shows a backup interrupted by kill -9 as failed after the restart', async () => {
     await system.exec("BACKUP DATA FOR HXE USING FILE ('crash') ASYNCHRONOUS");
     const [running] = (await catalog()).filter((r) => r.STATE_NAME === 'running');

@@ -20,17 +20,23 @@ export function backupError(text: string): HanaError {
 }
 
 /** Faults a test injects (`CALL HANASIM.INJECT_FAULT('backint', …)`). Not durable. */
+export type BackintFault = 'fail-next' | 'response-timeout' | 'slow';
+export const BACKINT_FAULTS: readonly BackintFault[] = ['fail-next', 'response-timeout', 'slow'];
+
 export class BackupFaults {
   private readonly pending = new Map<string, number>();
 
-  /** 'fail-next': the next Backint operation fails; 'response-timeout': it hangs past backint_response_timeout. */
-  inject(component: 'backint', kind: 'fail-next' | 'response-timeout'): void {
+  /**
+   * 'fail-next': the next Backint operation fails; 'response-timeout': it hangs past
+   * backint_response_timeout; 'slow': the next Backint data backup runs at a tenth of the rate.
+   */
+  inject(component: 'backint', kind: BackintFault): void {
     const key = `${component}:${kind}`;
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
   }
 
   /** Takes one pending fault of that kind, if any. */
-  take(component: 'backint', kind: 'fail-next' | 'response-timeout'): boolean {
+  take(component: 'backint', kind: BackintFault): boolean {
     const key = `${component}:${kind}`;
     const n = this.pending.get(key) ?? 0;
     if (n === 0) return false;

@@ -1,5 +1,6 @@
 import { HanaError, type SessionInfo, type StatementResult } from '../shared/types';
 import type { Statement } from '../sql/statementAst';
+import { BACKINT_FAULTS } from './backupContext';
 import { BackupFaults, BackupSubsystem } from './backups';
 import type { LandscapeSpec } from './landscape';
 import type { Simulator, StatementHandler } from './simulator';
@@ -59,17 +60,18 @@ export function backupHandler(simulator: Simulator): StatementHandler {
     control(procedure, args) {
       if (procedure === 'INJECT_FAULT') {
         const [component, kind] = args;
-        if (component !== 'backint' || (kind !== 'fail-next' && kind !== 'response-timeout')) {
+        const fault = BACKINT_FAULTS.find((f) => f === kind);
+        if (component !== 'backint' || !fault) {
           throw new HanaError(
             257,
-            `sql syntax error: INJECT_FAULT('backint', 'fail-next' | 'response-timeout')`,
+            `sql syntax error: INJECT_FAULT('backint', ${BACKINT_FAULTS.map((f) => `'${f}'`).join(' | ')})`,
           );
         }
-        faults.inject('backint', kind);
+        faults.inject('backint', fault);
         return true;
       }
       if (procedure === 'CLEAR_FAULTS') {
-        while (faults.take('backint', 'fail-next') || faults.take('backint', 'response-timeout')) continue;
+        for (const fault of BACKINT_FAULTS) while (faults.take('backint', fault)) continue;
         return true;
       }
       if (procedure === 'DROP_LOG_BACKUP') {

@@ -7,6 +7,8 @@ import { writeBackupFile } from './backupFiles';
 import { logPosition, startLogChain, stateOf } from './logState';
 import { hasDatabase, masterHost, servicesOf } from './topology';
 
+const SLOW_FACTOR = 10;
+
 type BackupDataStatement = Extract<Statement, { kind: 'backupData' }>;
 type BackupType = BackupDataStatement['backupType'];
 
@@ -190,7 +192,10 @@ function startDataBackup(
     })),
   ];
   const total = pieces.reduce((sum, p) => sum + p.BACKUP_SIZE, 0);
-  const endMs = now + Math.max(1, Math.ceil((total / ctx.dataBackupRate) * 1000));
+  // A 'slow' Backint agent moves data at a tenth of the usual rate.
+  const slow = destType === DESTINATION_TYPE.backint && ctx.faults.take('backint', 'slow');
+  const rate = slow ? ctx.dataBackupRate / SLOW_FACTOR : ctx.dataBackupRate;
+  const endMs = now + Math.max(1, Math.ceil((total / rate) * 1000));
   const entryId = ctx.nextEntryId();
 
   // Backint faults: the agent fails at once, or hangs until backint_response_timeout kills it.
