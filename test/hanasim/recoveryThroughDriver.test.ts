@@ -116,3 +116,52 @@ describe('hanasim snapshot + log replay through @sap/hana-client', function () {
     assert.equal(status.ACTIVE_STATUS, 'YES');
   });
 });
+
+describe('hanasim lost log and lost data backups through @sap/hana-client', function () {
+  this.timeout(60000);
+  let dataDir: string;
+  let sim: RunningSimulator;
+  let system: Connection;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-loss-'));
+    sim = await start({ dataDir, password: PASSWORD });
+    system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    await system.exec("BACKUP DATA FOR HXE USING FILE ('full')");
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('1h')");
+  });
+  after(async () => {
+    await system?.close();
+    await sim?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("records lost log as a 'log missing' entry that no recovery can cross", async () => {
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('10m')");
+    await system.exec("CALL HANASIM.LOSE_LOG('HXE')");
+    const missing = await system.exec<{ ENTRY_TYPE_NAME: string }>(
+      "SELECT ENTRY_TYPE_NAME FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'HXE' AND ENTRY_TYPE_NAME = 'log missing'",
+    );
+    assert.equal(missing.length, 1);
+    await system.exec("CALL HANASIM.ADVANCE_CLOCK('1h')");
+    const [{ T }] = await system.exec<{ T: string }>('SELECT CURRENT_UTCTIMESTAMP AS T FROM DUMMY');
+    await system.exec('ALTER SYSTEM STOP DATABASE HXE');
+    await assert.rejects(
+      system.exec(`RECOVER DATABASE FOR HXE UNTIL TIMESTAMP '${String(T).slice(0, 19)}' CLEAR LOG`),
+      (e: { code: number; message: string }) => e.code === 449 && /log (backup )?missing/.test(e.message),
+    );
+    await system.exec('ALTER SYSTEM START DATABASE HXE');
+  });
+
+  it('refuses a recovery from a data backup whose files are gone', async () => {
+    const [full] = await system.exec<{ BACKUP_ID: number }>(
+      "SELECT BACKUP_ID FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'HXE' AND ENTRY_TYPE_NAME = 'complete data backup'",
+    );
+    await system.exec(`CALL HANASIM.DELETE_BACKUP_FILE(${full.BACKUP_ID})`);
+    await system.exec('ALTER SYSTEM STOP DATABASE HXE');
+    await assert.rejects(
+      system.exec(`RECOVER DATA FOR HXE USING BACKUP_ID ${full.BACKUP_ID} CLEAR LOG`),
+      (e: { code: number; message: string }) => e.code === 449 && e.message.includes(String(full.BACKUP_ID)),
+    );
+    await system.exec('ALTER SYSTEM START DATABASE HXE');
+  });
+});

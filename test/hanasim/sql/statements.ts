@@ -38,12 +38,12 @@ export type { Statement } from './statementAst';
 /** CALL HANASIM.<name>: the control procedures and their argument count [min, max]. */
 export const HANASIM_PROCEDURES: Readonly<Record<string, [number, number]>> = {
   ADVANCE_CLOCK: [1, 1],
-  SET_CLOCK_SPEED: [1, 1],
-  INJECT_FAULT: [2, 3],
-  CLEAR_FAULTS: [0, 1],
+  INJECT_FAULT: [2, 2],
+  CLEAR_FAULTS: [0, 0],
   DROP_LOG_BACKUP: [1, 1],
-  DELETE_BACKUP_FILE: [1, 2],
-  CORRUPT_BACKUP_FILE: [1, 2],
+  LOSE_LOG: [1, 1],
+  DELETE_BACKUP_FILE: [1, 1],
+  CORRUPT_BACKUP_FILE: [1, 1],
 };
 
 class StatementParser {

@@ -2,6 +2,8 @@ import { HanaError, type SessionInfo, type StatementResult } from '../shared/typ
 import type { Statement } from '../sql/statementAst';
 import { BACKINT_FAULTS } from './backupContext';
 import { BackupFaults, BackupSubsystem } from './backups';
+import { loseLog } from './logLoss';
+import { corruptBackupFiles, deleteBackupFiles } from './pieceFaults';
 import type { LandscapeSpec } from './landscape';
 import type { Simulator, StatementHandler } from './simulator';
 import type { Topology } from './topology';
@@ -39,7 +41,8 @@ export function topologyOf(landscape: LandscapeSpec): Topology {
 
 /**
  * The backup statements, automatic log backups and the backup faults of `CALL HANASIM.*`
- * (INJECT_FAULT('backint', 'fail-next'), CLEAR_FAULTS(), DROP_LOG_BACKUP(<id>)).
+ * (INJECT_FAULT('backint', 'fail-next' | 'response-timeout' | 'slow'), CLEAR_FAULTS(), DROP_LOG_BACKUP(<id>),
+ * LOSE_LOG('<database>'), DELETE_BACKUP_FILE(<id>), CORRUPT_BACKUP_FILE(<id>)).
  */
 export function backupHandler(simulator: Simulator): StatementHandler {
   const faults = new BackupFaults();
@@ -72,6 +75,19 @@ export function backupHandler(simulator: Simulator): StatementHandler {
       }
       if (procedure === 'CLEAR_FAULTS') {
         for (const fault of BACKINT_FAULTS) while (faults.take('backint', fault)) continue;
+        return true;
+      }
+      if (procedure === 'LOSE_LOG') {
+        if (typeof args[0] !== 'string') throw new HanaError(257, "sql syntax error: LOSE_LOG('<database>')");
+        if (loseLog(backups.ctx, args[0]) === 0)
+          throw new HanaError(448, `no log chain to lose for ${args[0]}: take a complete data backup first`);
+        return true;
+      }
+      if (procedure === 'DELETE_BACKUP_FILE' || procedure === 'CORRUPT_BACKUP_FILE') {
+        if (typeof args[0] !== 'number')
+          throw new HanaError(257, `sql syntax error: ${procedure}(<backup id>)`);
+        if (procedure === 'DELETE_BACKUP_FILE') deleteBackupFiles(backups.ctx, args[0]);
+        else corruptBackupFiles(backups.ctx, args[0]);
         return true;
       }
       if (procedure === 'DROP_LOG_BACKUP') {
