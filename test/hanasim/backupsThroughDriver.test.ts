@@ -37,6 +37,15 @@ describe('hanasim backups through @sap/hana-client', function () {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('estimates backup sizes per service', async () => {
+    const rows = await system.exec<{ SERVICE_NAME: string; ESTIMATED_SIZE: number }>(
+      "SELECT SERVICE_NAME, ESTIMATED_SIZE FROM SYS_DATABASES.M_BACKUP_SIZE_ESTIMATIONS WHERE DATABASE_NAME = 'HXE' AND ENTRY_TYPE_NAME = 'complete data backup'",
+    );
+    assert.ok(
+      rows.length > 0 && rows.every((r) => r.SERVICE_NAME === 'indexserver' && Number(r.ESTIMATED_SIZE) > 0),
+    );
+  });
+
   it('refuses a differential before any complete backup (448)', async () => {
     await assert.rejects(
       system.exec("BACKUP DATA DIFFERENTIAL FOR HXE USING FILE ('diff')"),

@@ -6,7 +6,7 @@ import { loseLog } from './logLoss';
 import { corruptBackupFiles, deleteBackupFiles } from './pieceFaults';
 import type { LandscapeSpec } from './landscape';
 import type { Simulator, StatementHandler } from './simulator';
-import type { Topology } from './topology';
+import { servicesOf, type Topology } from './topology';
 
 const BACKUP_STATEMENTS = new Set<Statement['kind']>([
   'backupData',
@@ -39,6 +39,32 @@ export function topologyOf(landscape: LandscapeSpec): Topology {
   };
 }
 
+/** M_BACKUP_SIZE_ESTIMATIONS: what a complete backup of each service would take; deltas a tenth of it. */
+function writeSizeEstimations(backups: BackupSubsystem): void {
+  const { ctx } = backups;
+  const rows = ctx.topology.databases.flatMap((database) =>
+    servicesOf(ctx.topology, database).flatMap((s) =>
+      (['complete data backup', 'differential data backup', 'incremental data backup'] as const).map(
+        (type) => {
+          const full = ctx.volumeSize(database, s.service, s.volumeId);
+          return {
+            DATABASE_NAME: database,
+            HOST: s.host,
+            PORT: s.port,
+            SERVICE_NAME: s.service,
+            ENTRY_TYPE_NAME: type,
+            ESTIMATED_SIZE: type === 'complete data backup' ? full : Math.round(full / 10),
+          };
+        },
+      ),
+    ),
+  );
+  ctx.engine.transaction(() => {
+    ctx.engine.runInternal('DELETE FROM "S_M_BACKUP_SIZE_ESTIMATIONS"');
+    ctx.engine.insert('M_BACKUP_SIZE_ESTIMATIONS', rows);
+  });
+}
+
 /**
  * The backup statements, automatic log backups and the backup faults of `CALL HANASIM.*`
  * (INJECT_FAULT('backint', 'fail-next' | 'response-timeout' | 'slow'), CLEAR_FAULTS(), DROP_LOG_BACKUP(<id>),
@@ -56,6 +82,7 @@ export function backupHandler(simulator: Simulator): StatementHandler {
   });
   // A backup that was running when the process died (kill -9) shows as failed, as in HANA.
   backups.recoverAfterCrash();
+  writeSizeEstimations(backups);
   return {
     handles: (statement) => BACKUP_STATEMENTS.has(statement.kind),
     run: (session: SessionInfo, statement: Statement): StatementResult => backups.run(session, statement),
