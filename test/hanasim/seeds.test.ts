@@ -1,28 +1,15 @@
 // The seeds as a client sees them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { start, type RunningSimulator } from './start';
-import { connect } from './support/driver';
-
-const PASSWORD = 'Manager1-Sim';
+import { SimulatorSession } from './support/simulatorSession';
 
 describe('hanasim seeds', function () {
   this.timeout(90000);
-  let dataDir: string;
-  let sim: RunningSimulator;
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-seed-'));
-    sim = await start({ dataDir, password: PASSWORD, seed: 'demo', deadlineMs: 60000 });
-  });
-  after(async () => {
-    await sim?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const session = SimulatorSession.use('demo', { seed: 'demo', deadlineMs: 60000 });
 
   it('demo: 2 hosts, SYSTEMDB and 2 tenants, 45 days of weekly fulls, daily differentials and logs', async () => {
-    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const system = session.system;
     const hosts = await system.exec<{ HOST: string }>(
       'SELECT HOST FROM M_LANDSCAPE_HOST_CONFIGURATION ORDER BY HOST',
     );
@@ -53,11 +40,10 @@ describe('hanasim seeds', function () {
       .map((r) => new Date(`${String(r.FIRST).replace(' ', 'T')}Z`).getTime())
       .reduce((a, b) => Math.min(a, b));
     assert.ok(Date.now() - first > 44 * 86_400_000, 'history reaches back 45 days');
-    await system.close();
   });
 
   it('demo: a HOST-layer override on hana02 and one lost log backup file', async () => {
-    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const system = session.system;
     assert.deepEqual(
       await system.exec(
         "SELECT HOST, VALUE FROM M_INIFILE_CONTENTS WHERE LAYER_NAME = 'HOST' AND KEY = 'log_backup_timeout_s'",
@@ -68,28 +54,18 @@ describe('hanasim seeds', function () {
       "SELECT F.EXTERNAL_BACKUP_ID FROM SYS_DATABASES.M_BACKUP_CATALOG_FILES F JOIN SYS_DATABASES.M_BACKUP_CATALOG C ON C.BACKUP_ID = F.BACKUP_ID AND C.DATABASE_NAME = F.DATABASE_NAME WHERE C.DATABASE_NAME = 'PRD' AND C.ENTRY_TYPE_NAME = 'log backup' AND F.DESTINATION_TYPE_NAME = 'backint'",
     );
     assert.ok(objects.length > 4000);
-    const agent = path.join(dataDir, 'backint-agent', 'objects');
+    const agent = path.join(session.dataDir, 'backint-agent', 'objects');
     const lost = objects.filter((o) => !fs.existsSync(path.join(agent, o.EXTERNAL_BACKUP_ID)));
     assert.equal(lost.length, 1, 'exactly one log backup of PRD has lost its object: a gap for recovery');
-    await system.close();
   });
 });
 
 describe('hanasim large seed', function () {
   this.timeout(180000);
-  let dataDir: string;
-  let sim: RunningSimulator;
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-large-'));
-    sim = await start({ dataDir, password: PASSWORD, seed: 'large', deadlineMs: 150000 });
-  });
-  after(async () => {
-    await sim?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const session = SimulatorSession.use('large', { seed: 'large', deadlineMs: 150000 });
 
   it('holds more than a million catalog entries across five databases and aggregates them by day', async () => {
-    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const system = session.system;
     const perDatabase = await system.exec<{ DATABASE_NAME: string; N: number }>(
       'SELECT DATABASE_NAME, COUNT(*) AS N FROM SYS_DATABASES.M_BACKUP_CATALOG GROUP BY DATABASE_NAME ORDER BY DATABASE_NAME',
     );
@@ -105,6 +81,5 @@ describe('hanasim large seed', function () {
       days.length >= 30 && days.every((d) => Number(d.N) <= 576),
       'at most one log backup every 2.5 minutes a day',
     );
-    await system.close();
   });
 });

@@ -1,51 +1,45 @@
 // hanasim as the extension sees it: through @sap/hana-client, over TCP, in a child process.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { start, type RunningSimulator } from './start';
 import { connect } from './support/driver';
+import { PASSWORD, SimulatorSession } from './support/simulatorSession';
 import { Simulator } from './system/simulator';
-
-const PASSWORD = 'Manager1-Sim';
 
 describe('hanasim through @sap/hana-client', function () {
   this.timeout(60000);
-  let dataDir: string;
-  let sim: RunningSimulator;
-
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanasim-'));
-    // A user without configuration rights, created before the first start (there is no CREATE USER).
-    const prepared = new Simulator({
-      dataDir,
-      systemPassword: PASSWORD,
-      startTime: new Date('2026-11-01T00:00:00Z'),
-    });
-    prepared.users.add('SYSTEMDB', 'MONITOR', PASSWORD, ['CATALOG READ']);
-    prepared.close();
-    sim = await start({ dataDir, password: PASSWORD });
-  });
-  after(async () => {
-    await sim?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  // A user without configuration rights, created before the first start (there is no CREATE USER).
+  const session = SimulatorSession.use('driver', {
+    prepare(dataDir) {
+      const prepared = new Simulator({
+        dataDir,
+        systemPassword: PASSWORD,
+        startTime: new Date('2026-11-01T00:00:00Z'),
+      });
+      prepared.users.add('SYSTEMDB', 'MONITOR', PASSWORD, ['CATALOG READ']);
+      prepared.close();
+    },
   });
 
   it('authenticates, and refuses a wrong password with error 10', async () => {
-    const connection = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const connection = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     assert.deepEqual(await connection.exec('SELECT * FROM DUMMY'), [{ DUMMY: 'X' }]);
     await connection.close();
     await assert.rejects(
-      connect({ port: sim.ports.SYSTEMDB, password: 'wrong' }),
+      connect({ port: session.sim.ports.SYSTEMDB, password: 'wrong' }),
       (error: { code: number }) => error.code === 10,
     );
   });
 
   it('routes to a tenant through SYSTEMDB and serves its own views', async () => {
-    const tenant = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD, databaseName: 'HXE' });
+    const tenant = await connect({
+      port: session.sim.ports.SYSTEMDB,
+      password: PASSWORD,
+      databaseName: 'HXE',
+    });
     assert.deepEqual(await tenant.exec('SELECT DATABASE_NAME FROM M_DATABASES'), [{ DATABASE_NAME: 'HXE' }]);
     await tenant.close();
-    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const system = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     const rows = await system.exec<{ DATABASE_NAME: string; ACTIVE_STATUS: string }>(
       'SELECT DATABASE_NAME, ACTIVE_STATUS FROM M_DATABASES ORDER BY DATABASE_NAME',
     );
@@ -57,7 +51,7 @@ describe('hanasim through @sap/hana-client', function () {
   });
 
   it('changes configuration layers as real files, visible in M_INIFILE_CONTENTS', async () => {
-    const connection = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const connection = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     await connection.exec(
       "ALTER SYSTEM ALTER CONFIGURATION ('global.ini', 'HOST', 'hxehost') SET ('persistence', 'log_backup_timeout_s') = '3600' WITH RECONFIGURE",
     );
@@ -65,7 +59,7 @@ describe('hanasim through @sap/hana-client', function () {
       "SELECT LAYER_NAME, HOST, VALUE FROM M_INIFILE_CONTENTS WHERE KEY = 'log_backup_timeout_s'",
     );
     assert.deepEqual(rows, [{ LAYER_NAME: 'HOST', HOST: 'hxehost', VALUE: '3600' }]);
-    const file = path.join(dataDir, 'fs/usr/sap/HXE/HDB90/hxehost/global.ini');
+    const file = path.join(session.dataDir, 'fs/usr/sap/HXE/HDB90/hxehost/global.ini');
     assert.match(fs.readFileSync(file, 'utf8'), /\[persistence\]\nlog_backup_timeout_s = 3600\n/);
     assert.deepEqual(await connection.exec('SELECT LOG_BACKUP_TIMEOUT FROM M_BACKUP_CONFIGURATION'), [
       { LOG_BACKUP_TIMEOUT: 3600 },
@@ -84,7 +78,7 @@ describe('hanasim through @sap/hana-client', function () {
   });
 
   it('refuses a statement without its privilege with 258', async () => {
-    const monitor = await connect({ port: sim.ports.SYSTEMDB, user: 'MONITOR', password: PASSWORD });
+    const monitor = await connect({ port: session.sim.ports.SYSTEMDB, user: 'MONITOR', password: PASSWORD });
     assert.equal((await monitor.exec('SELECT COUNT(*) AS N FROM M_BACKUP_CATALOG'))[0].N, 0);
     await assert.rejects(
       monitor.exec(
@@ -96,7 +90,7 @@ describe('hanasim through @sap/hana-client', function () {
   });
 
   it('reports unknown tables and syntax errors with HANA’s codes', async () => {
-    const connection = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const connection = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     await assert.rejects(
       connection.exec('SELECT * FROM NO_SUCH_VIEW'),
       (error: { code: number }) => error.code === 259,
@@ -109,7 +103,7 @@ describe('hanasim through @sap/hana-client', function () {
   });
 
   it('stops and starts a tenant: a stopped tenant takes no connections', async () => {
-    const system = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const system = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     await system.exec('ALTER SYSTEM STOP DATABASE HXE');
     assert.deepEqual(
       await system.exec(
@@ -117,15 +111,15 @@ describe('hanasim through @sap/hana-client', function () {
       ),
       [{ ACTIVE_STATUS: 'NO', ACTIVE_STATUS_DETAILS: 'stopped by user' }],
     );
-    await assert.rejects(connect({ port: sim.ports.HXE, password: PASSWORD }));
+    await assert.rejects(connect({ port: session.sim.ports.HXE, password: PASSWORD }));
     await system.exec('ALTER SYSTEM START DATABASE HXE');
-    const tenant = await connect({ port: sim.ports.HXE, password: PASSWORD });
+    const tenant = await connect({ port: session.sim.ports.HXE, password: PASSWORD });
     await tenant.close();
     await system.close();
   });
 
   it('moves its clock on request', async () => {
-    const connection = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const connection = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     const before = (
       await connection.exec<{ T: Date | string }>('SELECT CURRENT_UTCTIMESTAMP AS T FROM DUMMY')
     )[0].T;
@@ -139,14 +133,13 @@ describe('hanasim through @sap/hana-client', function () {
   });
 
   it('keeps its state across a restart and a kill -9', async () => {
-    const connection = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    const connection = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     await connection.exec(
       "ALTER SYSTEM ALTER CONFIGURATION ('global.ini', 'SYSTEM') SET ('backup', 'log_backup_using_backint') = 'true' WITH RECONFIGURE",
     );
     await connection.close();
-    await sim.kill();
-    sim = await start({ dataDir, password: PASSWORD });
-    const again = await connect({ port: sim.ports.SYSTEMDB, password: PASSWORD });
+    await session.restart(true);
+    const again = await connect({ port: session.sim.ports.SYSTEMDB, password: PASSWORD });
     assert.deepEqual(
       await again.exec("SELECT VALUE FROM M_INIFILE_CONTENTS WHERE KEY = 'log_backup_using_backint'"),
       [{ VALUE: 'true' }],
