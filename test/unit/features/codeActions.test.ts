@@ -129,3 +129,19 @@ describe('adding a missing key at the end of a file', () => {
     );
   });
 });
+
+describe('adding missing targets', () => {
+  it('leaves the system and databases for the user to fill in, never a real-looking default', () => {
+    const text =
+      'apiVersion: hana-backup/v1\nkind: BackupPolicy\nmetadata:\n  name: x\nspec:\n  destinations: { data: { type: backint }, log: { type: backint } }\n';
+    const service = new HanaBackupLanguageService();
+    const document = doc(text);
+    const diagnostic = service
+      .validate(document)
+      .find((d) => d.code === 'HBP004' && /targets/.test(d.message))!;
+    const fix = service.codeActions(document, [diagnostic]).find((a) => /Add `targets`/.test(a.title))!;
+    const fixed = TextDocumentApply(document, fix.edit!.changes![document.uri] as TextEdit[]);
+    assert.match(fixed, /targets:\n {4}- system: \n {6}databases: \[\]\n/);
+    assert.ok(!/PRD|SYSTEMDB/.test(fixed));
+  });
+});

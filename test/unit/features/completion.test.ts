@@ -35,7 +35,7 @@ describe('completion', () => {
     assert.match(String((targets.documentation as { value: string }).value), /databases this policy governs/);
     assert.equal(
       (targets.textEdit as { newText: string }).newText,
-      'targets:\n    - system: ${1:PRD}\n      databases: [${2:SYSTEMDB}]',
+      'targets:\n    - system: ${1}\n      databases: [${2}]',
     );
   });
   it('offers the enum values of `every`', () => {

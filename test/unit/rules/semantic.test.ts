@@ -301,3 +301,54 @@ describe('semantic rules (HBP101–HBP120)', () => {
     });
   });
 });
+
+describe('what a review found', () => {
+  it('an empty `on` list is an error, not a silently dropped schedule', () => {
+    const text = policyWith((p) => {
+      p.spec.schedules.full = { every: 'week', on: [], at: '01:00' };
+      delete p.spec.schedules.differential;
+      delete p.spec.retention.differential;
+    });
+    const [finding] = diagnose(text).filter((f) => f.code === 'HBP007');
+    assert.equal(finding.text, '[]');
+    assert.match(finding.message, /never runs/);
+  });
+
+  it('12mo against 1y, or 52w against 12mo, is not "longer" (HBP106, HBP109)', () => {
+    const monthlyFull = (patch: (p: Parameters<Parameters<typeof policyWith>[0]>[0]) => void) =>
+      policyWith((p) => {
+        p.spec.schedules.full = { every: 'month', on: [1], at: '01:00' };
+        p.spec.schedules.differential = { every: 'day', at: '13:00' };
+        patch(p);
+      });
+    assert.ok(
+      !codes(
+        monthlyFull(
+          (p) => (p.spec.retention = { full: { monthly: '12mo' }, differential: '52w', log: '1y' }),
+        ),
+      ).some((c) => c === 'HBP106' || c === 'HBP109'),
+    );
+    assert.ok(
+      codes(
+        monthlyFull(
+          (p) => (p.spec.retention = { full: { monthly: '12mo' }, differential: '13mo', log: '2y' }),
+        ),
+      ).includes('HBP109'),
+    );
+  });
+
+  it('an unreadable full schedule does not make the fulls look short (no HBP106 echo)', () => {
+    const text = policyWith((p) => ((p.spec.schedules.full as Obj).at = '24:00'));
+    assert.ok(!codes(text).includes('HBP106'));
+  });
+
+  it('Azure: 6mo of differentials is more than 180 days', () => {
+    const text = policyWith((p) => {
+      p.spec.provider = 'azure';
+      p.spec.destinations.data = { type: 'backint' };
+      p.spec.destinations.log = { type: 'backint' };
+      p.spec.retention = { full: { weekly: '12w' }, differential: '6mo', log: '35d' };
+    });
+    assert.ok(diagnose(text).some((f) => f.code === 'HBP120' && f.text === '6mo'));
+  });
+});

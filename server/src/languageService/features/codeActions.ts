@@ -55,7 +55,8 @@ function placeholder(path: (string | number)[]): string {
 function missingKeyText(path: (string | number)[], key: string, childIndent: string): string {
   const node = schemaAt([...path, key]);
   const snippet = (node?.['x-snippet'] ?? resolveSchema(node?.items)?.['x-snippet'])?.replace(
-    /\$\{\d+(?::([^}]*)|\|([^,|]*)[^}]*)\}/g,
+    // Placeholders become their default, or nothing: `${1}` must be filled in by the user.
+    /\$\{\d+(?::([^}]*)|\|([^,|]*)[^}]*)?\}/g,
     (_m, a, b) => a ?? b ?? '',
   );
   if (node?.type === 'array' && snippet) {

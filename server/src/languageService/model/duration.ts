@@ -29,6 +29,31 @@ export const UNIT_SECONDS: Record<DurationUnit, number> = {
 };
 
 const LONGEST_UNIT_SECONDS: Record<DurationUnit, number> = { ...UNIT_SECONDS, mo: 31 * DAY, y: 366 * DAY };
+const SHORTEST_UNIT_SECONDS: Record<DurationUnit, number> = { ...UNIT_SECONDS, mo: 28 * DAY, y: 365 * DAY };
+
+/** Seconds of a duration at its shortest and longest calendar reading (months 28–31 days, years 365–366). */
+export function durationBounds(duration: Duration): { min: number; max: number } {
+  if (duration.unit === 'mo' || duration.unit === 'y') {
+    const months = duration.unit === 'y' ? duration.amount * 12 : duration.amount;
+    // Whole years of months are exact years: 12mo is 1y however the months fall.
+    const years = Math.floor(months / 12);
+    const rest = months % 12;
+    return {
+      min: years * SHORTEST_UNIT_SECONDS.y + rest * SHORTEST_UNIT_SECONDS.mo,
+      max: years * LONGEST_UNIT_SECONDS.y + rest * LONGEST_UNIT_SECONDS.mo,
+    };
+  }
+  const seconds = durationSeconds(duration);
+  return { min: seconds, max: seconds };
+}
+
+/**
+ * Whether `a` is longer than `b` however the calendar falls: retention comparisons warn only then
+ * (12mo against 1y, or 52w against 12mo, are not "longer").
+ */
+export function certainlyLonger(a: Duration, b: Duration): boolean {
+  return durationBounds(a).min > durationBounds(b).max;
+}
 
 const UNIT_WORDS: Record<DurationUnit, [string, string]> = {
   s: ['second', 'seconds'],

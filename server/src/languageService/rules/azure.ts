@@ -1,5 +1,11 @@
 import type { DocumentContext } from '../diagnostics/documentContext';
-import { durationInWords, durationSeconds, UNIT_SECONDS, type Duration } from '../model/duration';
+import {
+  durationBounds,
+  durationInWords,
+  durationSeconds,
+  UNIT_SECONDS,
+  type Duration,
+} from '../model/duration';
 import { DATA_KINDS, TIERS, type Tier } from '../model/policyModel';
 import { checkCron } from '../schedules/cron';
 import type { PolicyFacts } from './policyFacts';
@@ -106,8 +112,12 @@ function checkRange(
   duration: Duration,
   [min, max, unit]: [number, number, RangeUnit],
 ): void {
-  const amount = duration.unit === unit ? duration.amount : durationSeconds(duration) / UNIT_SECONDS[unit];
-  if (amount >= min && amount <= max) return;
+  // In the range's own unit the amount is exact; otherwise months and years must fit at their
+  // shortest for the lower limit and at their longest for the upper one (6mo is more than 180d).
+  const bounds = durationBounds(duration);
+  const shortest = duration.unit === unit ? duration.amount : bounds.min / UNIT_SECONDS[unit];
+  const longest = duration.unit === unit ? duration.amount : bounds.max / UNIT_SECONDS[unit];
+  if (shortest >= min && longest <= max) return;
   report(
     path,
     `${what} are kept ${min} to ${max} ${UNIT_NAMES[unit]}; ${durationInWords(duration)} is outside that range.`,

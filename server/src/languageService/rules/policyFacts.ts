@@ -49,6 +49,8 @@ function theFullRetention(
   if (!retention) return undefined;
   if (retention.kind === 'single')
     return { duration: retention.duration, path: ['spec', 'retention', 'full'] };
+  // Which tiers apply depends on the schedule; a full schedule that cannot be read leaves it open.
+  if (!fullRuns && model.scheduleKeys.has('full')) return undefined;
   let best: PolicyFacts['fullRetention'];
   for (const tier of TIERS) {
     const duration = retention.tiers[tier];

@@ -1,5 +1,7 @@
 import type { DocumentContext } from '../diagnostics/documentContext';
 import {
+  certainlyLonger,
+  durationBounds,
   durationInWords,
   durationSeconds,
   durationTextAtLeast,
@@ -106,7 +108,7 @@ function checkDeltaOutlivesFull(ctx: DocumentContext, facts: PolicyFacts): void 
   if (!full) return;
   for (const kind of ['differential', 'incremental'] as const) {
     const delta = facts.model.retention[kind];
-    if (!delta || durationSeconds(delta) <= durationSeconds(full.duration)) continue;
+    if (!delta || !certainlyLonger(delta, full.duration)) continue;
     ctx.report(
       'HBP106',
       ctx.valueRange(['spec', 'retention', kind]),
@@ -136,8 +138,10 @@ function checkLogOutlivesData(ctx: DocumentContext, facts: PolicyFacts): void {
     if (retention[kind]) data.push([retention[kind]!, ['spec', 'retention', kind]]);
   }
   if (data.length === 0) return;
-  const [longest, path] = data.reduce((a, b) => (durationSeconds(b[0]) > durationSeconds(a[0]) ? b : a));
-  if (durationSeconds(log) <= durationSeconds(longest)) return;
+  const [longest, path] = data.reduce((a, b) =>
+    durationBounds(b[0]).max > durationBounds(a[0]).max ? b : a,
+  );
+  if (!certainlyLonger(log, longest)) return;
   ctx.report(
     'HBP109',
     ctx.valueRange(['spec', 'retention', 'log']),

@@ -58,6 +58,17 @@ export function checkScheduleSyntax(ctx: DocumentContext): void {
 function checkOn(ctx: DocumentContext, base: string[], schedule: Record<string, unknown>): void {
   if (!('on' in schedule) || schedule.on === null) return;
   const every = schedule.every;
+  if (Array.isArray(schedule.on) && schedule.on.length === 0) {
+    // An empty list would silently drop the schedule: it never runs.
+    ctx.report(
+      'HBP007',
+      ctx.valueRange([...base, 'on']),
+      every === 'month'
+        ? '`on` is empty, so this schedule never runs: list the days of month (`1`…`31`, `last`).'
+        : '`on` is empty, so this schedule never runs: list the days (e.g. `[sun]`), or leave `on` out for every day.',
+    );
+    return;
+  }
   const values = Array.isArray(schedule.on) ? schedule.on : [schedule.on];
   values.forEach((value, index) => {
     const path = Array.isArray(schedule.on) ? [...base, 'on', index] : [...base, 'on'];
