@@ -20,7 +20,12 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: { client: 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode', '@sap/hana-client'],
+  },
   {
     ...common,
     entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },

@@ -85,6 +85,7 @@ if (build.code === 0) {
   await suite('lsp', 'test:lsp');
   await suite('cli', 'test:cli');
   await suite('hanasim', 'test:hanasim');
+  await suite('integration', 'test:integration');
   await vscodeSuite();
 }
 
