@@ -41,7 +41,8 @@ describe('hanasim backup subsystem', () => {
   let faults: BackupFaults;
   let backups: BackupSubsystem;
 
-  function open(): void {
+  /** Opens the engine and the subsystem on the data directory (again, after a simulated crash). */
+  function open(dataBackupRate = 1e9): void {
     engine = new SqlEngine(path.join(dir, 'hanasim.db'), () => clock.now());
     config = new ConfigLayers(dir, 'PRD', '00');
     faults = new BackupFaults();
@@ -52,7 +53,7 @@ describe('hanasim backup subsystem', () => {
       dataDir: dir,
       topology,
       faults,
-      dataBackupRate: 1e9,
+      dataBackupRate,
     });
   }
 
@@ -214,16 +215,7 @@ describe('hanasim backup subsystem', () => {
     it('runs ASYNCHRONOUS backups in simulated time with progress, refuses a second one, and cancels', () => {
       const slow = 200_000_000; // bytes/s: 8 GiB + 8 GiB take ~86 s
       engine.close();
-      engine = new SqlEngine(path.join(dir, 'hanasim.db'), () => clock.now());
-      backups = new BackupSubsystem({
-        engine,
-        config,
-        clock,
-        dataDir: dir,
-        topology,
-        faults,
-        dataBackupRate: slow,
-      });
+      open(slow);
       run("BACKUP DATA USING FILE ('A') ASYNCHRONOUS", TENANT);
       let [entry] = catalog();
       assert.equal(entry.STATE_NAME, 'running');
@@ -273,16 +265,7 @@ describe('hanasim backup subsystem', () => {
 
     it('marks a backup found running at start-up as failed (kill -9)', () => {
       engine.close();
-      engine = new SqlEngine(path.join(dir, 'hanasim.db'), () => clock.now());
-      backups = new BackupSubsystem({
-        engine,
-        config,
-        clock,
-        dataDir: dir,
-        topology,
-        faults,
-        dataBackupRate: 1e6,
-      });
+      open(1e6);
       run("BACKUP DATA USING FILE ('A') ASYNCHRONOUS", TENANT);
       engine.close(); // the process dies
       open();
