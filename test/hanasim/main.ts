@@ -1,7 +1,9 @@
 /**
- * `npm run sim -- --data <dir> [--seed empty|demo|large] [--port-base 30013|0] [--speed N]`: runs one simulated
- * system in the foreground and prints one line, `HANASIM_READY {…}`, with its ports. The SYSTEM
- * password comes from HANASIM_PASSWORD, or is generated and printed for a new data directory.
+ * `npm run sim -- --data <dir> [--seed empty|demo|large] [--port-base 30013|0] [--speed N]
+ * [--statement-log <file>]`: runs one simulated system in the foreground and prints one line,
+ * `HANASIM_READY {…}`, with its ports. The SYSTEM password comes from HANASIM_PASSWORD, or is
+ * generated and printed for a new data directory. With --statement-log every statement a client
+ * sends is appended to <file> as a JSON line (see LoggedStatement).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'empty' },
       'port-base': { type: 'string', default: '30013' },
       speed: { type: 'string', default: '1' },
+      'statement-log': { type: 'string' },
     },
   });
   if (!values.data) throw new Error('--data <dir> is required: the folder that keeps the simulated system');
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     process.env.HANASIM_PASSWORD ?? generated!,
     Date.now(),
     speed,
+    { statementLog: values['statement-log'] },
   );
   // Port base 0: free ports for every database (tests run in parallel); otherwise HANA's layout.
   const first = simulator.databases()[0].port!;

@@ -58,6 +58,25 @@ describe('hanasim seeds', function () {
     const lost = objects.filter((o) => !fs.existsSync(path.join(agent, o.EXTERNAL_BACKUP_ID)));
     assert.equal(lost.length, 1, 'exactly one log backup of PRD has lost its object: a gap for recovery');
   });
+
+  it("demo: lost log of QAS on day 38 of 45, the catalog's one 'log missing' entry", async () => {
+    const missing = await session.system.exec<{ DATABASE_NAME: string; HOST: string; T: string }>(
+      "SELECT C.DATABASE_NAME, F.HOST, C.UTC_START_TIME AS T FROM SYS_DATABASES.M_BACKUP_CATALOG C JOIN SYS_DATABASES.M_BACKUP_CATALOG_FILES F ON F.BACKUP_ID = C.BACKUP_ID AND F.DATABASE_NAME = C.DATABASE_NAME WHERE C.ENTRY_TYPE_NAME = 'log missing'",
+    );
+    assert.deepEqual(
+      missing.map((m) => [m.DATABASE_NAME, m.HOST]),
+      [['QAS', 'hana02']],
+    );
+    const daysBeforeEnd =
+      ((await session.now()).getTime() - new Date(`${String(missing[0].T).replace(' ', 'T')}Z`).getTime()) /
+      86_400_000;
+    assert.ok(daysBeforeEnd > 6 && daysBeforeEnd < 8, `${daysBeforeEnd} days before the end`);
+    const after = await session.system.exec(
+      "SELECT BACKUP_ID FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE DATABASE_NAME = 'QAS' AND ENTRY_TYPE_NAME = 'complete data backup' AND STATE_NAME = 'successful' AND UTC_START_TIME > ?",
+      [missing[0].T],
+    );
+    assert.ok(after.length >= 1, 'a complete data backup of QAS follows the gap');
+  });
 });
 
 describe('hanasim large seed', function () {

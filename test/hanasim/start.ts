@@ -21,6 +21,8 @@ export interface StartOptions {
   seed?: 'empty' | 'demo' | 'large';
   speed?: number;
   deadlineMs?: number;
+  /** File the simulator appends every statement it receives to (main.ts --statement-log). */
+  statementLog?: string;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -39,6 +41,7 @@ export function start(options: StartOptions): Promise<RunningSimulator> {
     '0',
   ];
   args.push('--seed', options.seed ?? 'empty', '--speed', String(options.speed ?? 1));
+  if (options.statementLog) args.push('--statement-log', options.statementLog);
   const child = spawn(process.execPath, args, {
     env: { ...process.env, HANASIM_PASSWORD: options.password },
     stdio: ['ignore', 'pipe', 'pipe'],

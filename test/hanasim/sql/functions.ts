@@ -36,6 +36,18 @@ function toBigint(value: SqliteValue): SqliteValue {
   return Math.trunc(num(value, 'TO_BIGINT'));
 }
 
+/**
+ * ISO 8601 week 'YYYY-Www': weeks start on Monday and belong to the year of their Thursday, so the
+ * first days of January can fall in the previous year's last week (and late December in week 1).
+ */
+function isoWeek(d: Date): string {
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const thursday = new Date(day + (3 - ((d.getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}
+
 /** name → implementation; every function returns NULL for a NULL time/number argument. */
 const FUNCTIONS: Record<string, (...args: SqliteValue[]) => SqliteValue> = {
   /** Normalizes a time value to timestamp storage text (used for typed comparisons). */
@@ -81,6 +93,7 @@ const FUNCTIONS: Record<string, (...args: SqliteValue[]) => SqliteValue> = {
     }
     return String(v);
   },
+  hana_isoweek: (v) => (v === null ? null : isoWeek(parseTime(v))),
   hana_to_bigint: (v) => toBigint(v),
   hana_upper: (v) => (v === null ? null : String(v).toUpperCase()),
   hana_lower: (v) => (v === null ? null : String(v).toLowerCase()),

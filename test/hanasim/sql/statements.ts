@@ -41,7 +41,7 @@ export const HANASIM_PROCEDURES: Readonly<Record<string, [number, number]>> = {
   INJECT_FAULT: [2, 2],
   CLEAR_FAULTS: [0, 0],
   DROP_LOG_BACKUP: [1, 1],
-  LOSE_LOG: [1, 1],
+  LOSE_LOG: [1, 2],
   DELETE_BACKUP_FILE: [1, 1],
   CORRUPT_BACKUP_FILE: [1, 1],
 };

@@ -383,6 +383,52 @@ describe('hanasim sql: SELECT translation', () => {
     ]);
   });
 
+  it('ISOWEEK: ISO 8601 year and week as NVARCHAR, across year boundaries, in GROUP BY and ORDER BY', () => {
+    const week = (value: string) => rows(`SELECT ISOWEEK(TO_TIMESTAMP('${value}')) FROM DUMMY`)[0][0];
+    assert.equal(week('2026-11-19 12:00:00'), '2026-W47');
+    assert.equal(week('2011-05-30 00:00:00'), '2011-W22');
+    // Weeks belong to the year of their Thursday: early January can be last year's week 52 or 53 …
+    assert.equal(week('2027-01-01 00:00:00'), '2026-W53');
+    assert.equal(week('2027-01-03 23:59:59.999'), '2026-W53');
+    assert.equal(week('2027-01-04 00:00:00'), '2027-W01');
+    assert.equal(week('2021-01-03 12:00:00'), '2020-W53');
+    assert.equal(week('2010-01-03 12:00:00'), '2009-W53');
+    assert.equal(week('2023-01-01 12:00:00'), '2022-W52');
+    // … and late December next year's week 1.
+    assert.equal(week('2024-12-29 23:59:59'), '2024-W52');
+    assert.equal(week('2024-12-30 00:00:00'), '2025-W01');
+    assert.equal(week('2008-12-29 12:00:00'), '2009-W01');
+    const r = e.query(
+      `SELECT ISOWEEK(CURRENT_DATE), ISOWEEK(TO_DATE('2026-12-31')), ISOWEEK('2026-01-01'), ISOWEEK(?), ISOWEEK(NULL)
+         FROM DUMMY`,
+      [new Date('2027-01-01T12:00:00Z')],
+    );
+    assert.ok(r.kind === 'rows');
+    assert.deepEqual(r.rows, [['2024-W09', '2026-W53', '2026-W01', '2026-W53', null]]);
+    assert.deepEqual(
+      r.columns.map((c) => c.type),
+      ['NVARCHAR', 'NVARCHAR', 'NVARCHAR', 'NVARCHAR', 'NVARCHAR'],
+    );
+    assert.deepEqual(
+      rows(
+        'SELECT ISOWEEK(SYS_START_TIME) AS W, COUNT(*) AS N FROM SYS_DATABASES.M_BACKUP_CATALOG GROUP BY ISOWEEK(SYS_START_TIME) ORDER BY ISOWEEK(SYS_START_TIME) DESC',
+      ),
+      [
+        ['2024-W09', 5],
+        ['2024-W08', 2],
+      ],
+    );
+    assert.deepEqual(
+      rows(
+        "SELECT ENTRY_ID FROM SYS_DATABASES.M_BACKUP_CATALOG WHERE ISOWEEK(SYS_START_TIME) = '2024-W08' ORDER BY 1",
+      ),
+      [[1], [2]],
+    );
+    fails('SELECT ISOWEEK(1) FROM DUMMY', 266, 16);
+    fails('SELECT ISOWEEK() FROM DUMMY', 316, 8);
+    fails("SELECT ISOWEEK('no date') FROM DUMMY", 303);
+  });
+
   it('the clock is read per query', () => {
     let t = new Date('2024-01-01T00:00:00Z');
     const e2 = new SqlEngine(':memory:', () => t);

@@ -15,7 +15,7 @@
  * - Time: TIMESTAMP values are stored as 'YYYY-MM-DD HH:MM:SS.mmm' text, DATE as 'YYYY-MM-DD'.
  *   Comparing a time column with a string or parameter normalizes the other side (hana_ts), so
  *   '2024.01.31', '2024-01-31T10:00Z' and Date parameters compare correctly.
- * - Functions: ADD_SECONDS, ADD_DAYS, SECONDS_BETWEEN, DAYS_BETWEEN, TO_DATE, TO_TIMESTAMP,
+ * - Functions: ADD_SECONDS, ADD_DAYS, SECONDS_BETWEEN, DAYS_BETWEEN, ISOWEEK, TO_DATE, TO_TIMESTAMP,
  *   TO_VARCHAR/TO_NVARCHAR, TO_BIGINT/TO_INTEGER, TO_DOUBLE, IFNULL, COALESCE, UPPER, LOWER, LENGTH,
  *   ABS, SUBSTRING/SUBSTR, CAST, CASE; aggregates COUNT, SUM, MIN, MAX, AVG. TO_DATE(ts) and
  *   TO_VARCHAR(ts, 'YYYY-MM-DD' and similar prefix formats) compile to substr() for speed.
@@ -450,6 +450,9 @@ class Translator {
         return { sql: `hana_seconds_between(${a[0].sql}, ${a[1].sql})`, type: 'BIGINT' };
       case 'DAYS_BETWEEN':
         return { sql: `hana_days_between(${a[0].sql}, ${a[1].sql})`, type: 'INTEGER' };
+      case 'ISOWEEK':
+        if (!isTime(a[0].type) && !STRING_TYPES.has(a[0].type)) throw inconsistent(e.args[0].tok);
+        return { sql: `hana_isoweek(${a[0].sql})`, type: 'NVARCHAR' };
       case 'TO_DATE':
         return this.toDate(a[0], a[1]);
       case 'TO_TIMESTAMP':
@@ -590,6 +593,7 @@ const FUNCTION_ARITY: Record<string, [number, number]> = {
   ADD_DAYS: [2, 2],
   SECONDS_BETWEEN: [2, 2],
   DAYS_BETWEEN: [2, 2],
+  ISOWEEK: [1, 1],
   TO_DATE: [1, 2],
   TO_TIMESTAMP: [1, 2],
   TO_VARCHAR: [1, 2],

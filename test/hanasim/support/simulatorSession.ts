@@ -6,26 +6,32 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { start, type RunningSimulator, type StartOptions } from '../start';
+import type { LoggedStatement } from '../system/simulator';
 import { connect, type Connection } from './driver';
 
 export const PASSWORD = 'Manager1-Sim';
+
+export type SessionOptions = Omit<StartOptions, 'dataDir' | 'password' | 'statementLog'> & {
+  /** Logs every statement the simulator receives to `<dataDir>/statements.log` (see statements()). */
+  statementLog?: boolean;
+};
 
 export class SimulatorSession {
   dataDir = '';
   sim!: RunningSimulator;
   system!: Connection;
 
-  private constructor(private readonly options: Omit<StartOptions, 'dataDir' | 'password'>) {}
+  private constructor(private readonly options: SessionOptions) {}
 
   /** Registers the suite's hooks; `prepare` runs against the new data directory before the first start. */
   static use(
     name: string,
-    options: Omit<StartOptions, 'dataDir' | 'password'> & { prepare?: (dataDir: string) => void } = {},
+    { prepare, ...options }: SessionOptions & { prepare?: (dataDir: string) => void } = {},
   ): SimulatorSession {
     const session = new SimulatorSession(options);
     before(async () => {
       session.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hanasim-${name}-`));
-      options.prepare?.(session.dataDir);
+      prepare?.(session.dataDir);
       await session.open();
     });
     after(async () => {
@@ -36,8 +42,17 @@ export class SimulatorSession {
     return session;
   }
 
+  private get statementLog(): string {
+    return path.join(this.dataDir, 'statements.log');
+  }
+
   private async open(): Promise<void> {
-    this.sim = await start({ ...this.options, dataDir: this.dataDir, password: PASSWORD });
+    this.sim = await start({
+      ...this.options,
+      statementLog: this.options.statementLog ? this.statementLog : undefined,
+      dataDir: this.dataDir,
+      password: PASSWORD,
+    });
     this.system = await connect({ port: this.sim.ports.SYSTEMDB, password: PASSWORD });
   }
 
@@ -52,5 +67,20 @@ export class SimulatorSession {
   async now(): Promise<Date> {
     const [{ T }] = await this.system.exec<{ T: string }>('SELECT CURRENT_UTCTIMESTAMP AS T FROM DUMMY');
     return new Date(`${String(T).replace(' ', 'T')}Z`);
+  }
+
+  /**
+   * Every statement the simulator has received so far, oldest first, across restarts. The simulator
+   * writes a statement's line before it replies, so whatever a finished call sent is already there.
+   */
+  statements(): LoggedStatement[] {
+    if (!this.options.statementLog)
+      throw new Error('statements() needs SimulatorSession.use(…, { statementLog: true })');
+    if (!fs.existsSync(this.statementLog)) return [];
+    return fs
+      .readFileSync(this.statementLog, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as LoggedStatement);
   }
 }

@@ -68,7 +68,7 @@ function writeSizeEstimations(backups: BackupSubsystem): void {
 /**
  * The backup statements, automatic log backups and the backup faults of `CALL HANASIM.*`
  * (INJECT_FAULT('backint', 'fail-next' | 'response-timeout' | 'slow'), CLEAR_FAULTS(), DROP_LOG_BACKUP(<id>),
- * LOSE_LOG('<database>'), DELETE_BACKUP_FILE(<id>), CORRUPT_BACKUP_FILE(<id>)).
+ * LOSE_LOG('<database>' [, '<host>']), DELETE_BACKUP_FILE(<id>), CORRUPT_BACKUP_FILE(<id>)).
  */
 export function backupHandler(simulator: Simulator): StatementHandler {
   const faults = new BackupFaults();
@@ -105,9 +105,13 @@ export function backupHandler(simulator: Simulator): StatementHandler {
         return true;
       }
       if (procedure === 'LOSE_LOG') {
-        if (typeof args[0] !== 'string') throw new HanaError(257, "sql syntax error: LOSE_LOG('<database>')");
-        if (loseLog(backups.ctx, args[0]) === 0)
-          throw new HanaError(448, `no log chain to lose for ${args[0]}: take a complete data backup first`);
+        const [database, host] = args;
+        if (typeof database !== 'string' || (host !== undefined && typeof host !== 'string'))
+          throw new HanaError(257, "sql syntax error: LOSE_LOG('<database>' [, '<host>'])");
+        if (loseLog(backups.ctx, database, host) === 0) {
+          const where = host === undefined ? database : `${database} on ${host}`;
+          throw new HanaError(448, `no log chain to lose for ${where}: take a complete data backup first`);
+        }
         return true;
       }
       if (procedure === 'DELETE_BACKUP_FILE' || procedure === 'CORRUPT_BACKUP_FILE') {

@@ -3,13 +3,16 @@ import type { BackupContext } from './backupContext';
 import { logPosition, logStates } from './logState';
 
 /**
- * `CALL HANASIM.LOSE_LOG('<db>')`: the log written since the last log backup is lost before it was
- * backed up (a log area overwritten or damaged). HANA records that as a 'log missing' entry covering
- * the lost positions; the chain goes on after it, and no recovery can cross it.
+ * `CALL HANASIM.LOSE_LOG('<db>' [, '<host>'])`: the log written since the last log backup is lost
+ * before it was backed up (a log area overwritten or damaged). HANA records that as a 'log missing'
+ * entry per service covering the lost positions; the chain goes on after it, and no recovery can
+ * cross it. A host confines the loss to that host's log volume, as one damaged disk would.
  */
-export function loseLog(ctx: BackupContext, database: string): number {
+export function loseLog(ctx: BackupContext, database: string, host?: string): number {
   const now = ctx.nowMs();
-  const states = logStates(ctx, database.toUpperCase()).filter((s) => s.backed_pos !== null);
+  const states = logStates(ctx, database.toUpperCase()).filter(
+    (s) => s.backed_pos !== null && (host === undefined || s.host === host),
+  );
   if (states.length === 0) return 0;
   ctx.engine.transaction(() => {
     for (const state of states) {

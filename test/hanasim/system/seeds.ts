@@ -6,13 +6,14 @@ import { SYSTEMDB } from '../sql/values';
 import { backupHandler } from './backupHandler';
 import { LARGE_LANDSCAPE, seedLarge } from './largeSeed';
 import type { LandscapeSpec } from './landscape';
-import { Simulator, type StatementHandler } from './simulator';
+import { Simulator, type SimulatorOptions, type StatementHandler } from './simulator';
 
 export type Seed = 'empty' | 'demo' | 'large';
 export const SEEDS: Seed[] = ['empty', 'demo', 'large'];
 
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 45;
+const LOG_LOSS_DAY = 38;
 
 export const DEMO_LANDSCAPE: LandscapeSpec = {
   sid: 'PRD',
@@ -36,8 +37,10 @@ function run(handler: StatementHandler, sql: string): void {
 /**
  * The demo system: 2 hosts, SYSTEMDB + 2 tenants and 45 days of history made by running the
  * simulation itself — weekly fulls on Sunday, daily differentials, 15-minute log backups — with one
- * failed backup, one lost log backup (a gap), a HOST-layer override on hana02 and a snapshot left
- * prepared. The history ends at the real time the seed runs.
+ * failed backup (QAS, day 20), one lost log backup file of PRD ten days ago (a gap the catalog does
+ * not show), lost log of QAS on hana02 on day 38 (a gap the catalog shows: one 'log missing' entry,
+ * about a week before the end, followed at once by a complete data backup of QAS), a HOST-layer
+ * override on hana02 and a snapshot left prepared. The history ends at the real time the seed runs.
  */
 export function seedDemo(simulator: Simulator, handler: StatementHandler, now: number): void {
   const config = simulator.config;
@@ -75,6 +78,17 @@ export function seedDemo(simulator: Simulator, handler: StatementHandler, now: n
       config.set('HOST', 'hana02', 'persistence', 'log_backup_timeout_s', '3600');
       simulator.refreshInifileContents();
     }
+    if (day === LOG_LOSS_DAY) {
+      // The seed takes milliseconds of simulated time per day: without moving the clock on, the
+      // loss could come right after a log backup and find no log to lose.
+      simulator.clock.advance(10 * 60_000);
+      // One damaged log volume (QAS on hana02), not the whole tenant: one 'log missing' entry.
+      handler.control?.('LOSE_LOG', ['QAS', 'hana02']);
+      // What an administrator does next, as no recovery crosses the gap. Without it a loss on a
+      // Sunday would follow the week's last full and leave QAS no recoverable window to show.
+      simulator.clock.advance(20 * 60_000);
+      run(handler, `BACKUP DATA FOR QAS ${backint('QAS', `full_${day}_after_log_loss`)}`);
+    }
   }
   simulator.clock.advance(Math.max(0, now - simulator.clock.nowMs()));
   handler.tick?.();
@@ -95,7 +109,8 @@ function dropOneLogBackup(simulator: Simulator, handler: StatementHandler): void
 
 /**
  * Opens a data directory, creating it from `seed` when it is new: an existing directory keeps its
- * own state whatever the seed says. The simulator comes back without statement handlers.
+ * own state whatever the seed says. The simulator comes back without statement handlers. `extra`
+ * applies to the simulator returned, not to the seeding (whose statements no client sent).
  */
 export function openSeeded(
   dataDir: string,
@@ -103,12 +118,14 @@ export function openSeeded(
   password: string,
   now = Date.now(),
   speed = 1,
+  extra: Pick<SimulatorOptions, 'statementLog'> = {},
 ): Simulator {
   if (fs.existsSync(path.join(dataDir, 'state.json')) || seed === 'empty') {
-    return new Simulator({ dataDir, systemPassword: password, startTime: new Date(now), speed });
+    return new Simulator({ ...extra, dataDir, systemPassword: password, startTime: new Date(now), speed });
   }
   if (seed === 'large') {
     const large = new Simulator({
+      ...extra,
       dataDir,
       systemPassword: password,
       landscape: LARGE_LANDSCAPE,
@@ -126,5 +143,5 @@ export function openSeeded(
   });
   seedDemo(seeding, backupHandler(seeding), now);
   seeding.close();
-  return new Simulator({ dataDir, speed });
+  return new Simulator({ ...extra, dataDir, speed });
 }

@@ -28,6 +28,32 @@ export interface SimulatorOptions {
   systemPassword?: string;
   /** Simulated time of a new system. */
   startTime?: Date;
+  /**
+   * File that gets one JSON line (LoggedStatement) per statement a client sends, appended: tests
+   * read it to prove the extension's SQL arrives as written, values bound and nothing spliced in.
+   */
+  statementLog?: string;
+}
+
+/** A parameter as the statement log writes it: Dates as ISO text, bigints as digits, bytes as hex. */
+export type LoggedParam = string | number | boolean | null;
+
+/**
+ * One line of the statement log. A prepared statement appears once at PREPARE (no parameters) and
+ * once per executed row, with the values the client bound.
+ */
+export interface LoggedStatement {
+  database: string;
+  user: string;
+  sql: string;
+  params: LoggedParam[];
+}
+
+function loggedParam(value: unknown): LoggedParam {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  return value as LoggedParam;
 }
 
 interface SavedState {
@@ -64,6 +90,7 @@ export class Simulator implements Backend {
   readonly landscape: LandscapeSpec;
   private readonly handlers: StatementHandler[] = [];
   private readonly stateFile: string;
+  private statementLog?: number;
 
   constructor(readonly options: SimulatorOptions) {
     const dataDir = options.dataDir;
@@ -83,6 +110,19 @@ export class Simulator implements Backend {
     this.users = new UserStore(path.join(dataDir, 'users.json'));
     if (fresh) this.create(options.systemPassword ?? 'Manager1');
     this.refreshInifileContents();
+    if (options.statementLog) this.statementLog = fs.openSync(options.statementLog, 'a');
+  }
+
+  /** Appends what the client sent, before anything can reject it: refused statements count too. */
+  private logStatement(session: SessionInfo, sql: string, params: SqlValue[]): void {
+    if (this.statementLog === undefined) return;
+    const entry: LoggedStatement = {
+      database: session.database,
+      user: session.user,
+      sql,
+      params: params.map(loggedParam),
+    };
+    fs.writeSync(this.statementLog, `${JSON.stringify(entry)}\n`);
   }
 
   private create(password: string): void {
@@ -210,6 +250,7 @@ export class Simulator implements Backend {
   }
 
   execute(session: SessionInfo, sql: string, params: SqlValue[]): StatementResult {
+    this.logStatement(session, sql, params);
     this.tick();
     const classified = classify(sql);
     if (classified.kind === 'unsupported') throw classified.error;
@@ -310,6 +351,7 @@ export class Simulator implements Backend {
   }
 
   prepare(session: SessionInfo, sql: string): PreparedInfo {
+    this.logStatement(session, sql, []);
     const classified = classify(sql);
     if (classified.kind === 'unsupported') throw classified.error;
     if (classified.kind !== 'select') return { parameters: [] };
@@ -328,5 +370,7 @@ export class Simulator implements Backend {
   close(): void {
     this.saveState();
     this.engine.close();
+    if (this.statementLog !== undefined) fs.closeSync(this.statementLog);
+    this.statementLog = undefined;
   }
 }
