@@ -1,58 +1,19 @@
 // The `large` seed: how long building a catalog of more than a million entries takes, and how fast the
 // per-day, per-type aggregation a tree node needs answers through @sap/hana-client.
 // Run: node bench/hanasim-large.mjs   (needs no build; prints figures, asserts nothing)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { launchSimulator } from '../test/hanasim/launch.mjs';
 
 const require = createRequire(import.meta.url);
 const hana = require('@sap/hana-client');
-const ROOT = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Manager1-Bench';
-const READY_DEADLINE_MS = 120_000;
 const AGGREGATE =
   "SELECT TO_VARCHAR(UTC_START_TIME, 'YYYY-MM-DD') AS DAY, ENTRY_TYPE_NAME, COUNT(*) AS N FROM SYS_DATABASES.M_BACKUP_CATALOG " +
   'WHERE DATABASE_NAME = ? AND UTC_START_TIME >= ADD_DAYS(CURRENT_UTCTIMESTAMP, -90) GROUP BY TO_VARCHAR(UTC_START_TIME, ' +
   "'YYYY-MM-DD'), ENTRY_TYPE_NAME";
-
-function startSimulator(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'test/hanasim/main.ts'),
-      '--data',
-      dataDir,
-      '--seed',
-      'large',
-      '--port-base',
-      '0',
-    ],
-    {
-      env: { ...process.env, HANASIM_PASSWORD: PASSWORD },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`not ready within ${READY_DEADLINE_MS} ms`));
-    }, READY_DEADLINE_MS);
-    child.once('exit', (code) => reject(new Error(`hanasim exited with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const ready = /HANASIM_READY (\{.*\})\n/.exec(out);
-      if (!ready) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ child, ports: JSON.parse(ready[1]).ports });
-    });
-  });
-}
 
 function exec(connection, sql, params = []) {
   return new Promise((resolve, reject) =>
@@ -62,11 +23,10 @@ function exec(connection, sql, params = []) {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hanasim-large-'));
-  let child;
+  let sim;
   try {
     const started = performance.now();
-    const sim = await startSimulator(dataDir);
-    child = sim.child;
+    sim = await launchSimulator({ dataDir, password: PASSWORD, seed: 'large' });
     const buildMs = performance.now() - started;
     const connection = hana.createConnection();
     await new Promise((resolve, reject) =>
@@ -101,7 +61,7 @@ async function main() {
       `| per-day, per-type aggregation, one database, 90 days (${groups} groups), median of 7 | ${median.toFixed(0)} ms | < 200 ms ${median < 200 ? '✔' : '✘'} |`,
     );
   } finally {
-    child?.kill('SIGTERM');
+    await sim?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,16 +2,29 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
+  type LanguageClientOptions,
+  type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { registerAddConnectionCommand } from './connections/addConnectionCommand';
+import { POLICY_FACTS_REQUEST, type PolicyFactsParams } from '../../server/src/lsp/requests';
+import { registerCommands } from './commands/registerCommands';
+import { registerConnectionCommands } from './connections/connectionCommands';
+import { ConnectionManager } from './connections/connectionManager';
+import { BackupDetailsProvider, DETAILS_SCHEME } from './details/backupDetailsDocument';
+import { BackupTreeProvider, type PolicyLookup } from './tree/backupTreeProvider';
+import type { PolicyFacts } from './tree/treeNodes';
 import { LANGUAGE_IDS, WATCHED_FILE_GLOBS } from './watchedFiles';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions and to its own extension-host tests. */
+export interface HanaBackupApi {
+  tree: BackupTreeProvider;
+  connections: ConnectionManager;
+  treeView: vscode.TreeView<unknown>;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -23,7 +36,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const watchers = WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...watchers);
-
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.flatMap((language) => [
       { scheme: 'file', language },
@@ -33,9 +45,67 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'hanaBackup', fileEvents: watchers },
     outputChannelName: 'SAP HANA Backup Language Server',
   };
-  client = new LanguageClient('hanaBackup', 'SAP HANA Backup Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(registerAddConnectionCommand());
-  await client.start();
+  return new LanguageClient('hanaBackup', 'SAP HANA Backup Language Server', serverOptions, clientOptions);
+}
+
+export function activate(context: vscode.ExtensionContext): HanaBackupApi {
+  const log = vscode.window.createOutputChannel('SAP HANA Backup', { log: true });
+  client = startLanguageClient(context);
+  // Not awaited: activation stays fast; the tree asks the server only once it answers.
+  const started = client.start().catch((error: unknown) => {
+    log.error(`language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const policyFor: PolicyLookup = async (system, database) => {
+    await started;
+    if (!client?.isRunning()) return undefined;
+    const params: PolicyFactsParams = { system, database };
+    return (await client.sendRequest<PolicyFacts | null>(POLICY_FACTS_REQUEST, params)) ?? undefined;
+  };
+
+  const connections = new ConnectionManager(context.secrets, log);
+  const settings = () => vscode.workspace.getConfiguration('hanaBackup.catalog');
+  const tree = new BackupTreeProvider(connections, {
+    pageSize: () => Math.max(10, settings().get<number>('pageSize', 200)),
+    groupOlderThanDays: () => Math.max(1, settings().get<number>('groupOlderThanDays', 14)),
+    policyFor,
+  });
+  const treeView = vscode.window.createTreeView('hanaBackup.systems', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
+  context.subscriptions.push(
+    log,
+    connections,
+    tree,
+    treeView,
+    vscode.workspace.registerTextDocumentContentProvider(
+      DETAILS_SCHEME,
+      new BackupDetailsProvider(connections),
+    ),
+    ...registerConnectionCommands(connections),
+    ...registerCommands({ connections, tree, policyFor, log }),
+    autoRefresh(tree),
+  );
+  return { tree, connections, treeView: treeView as vscode.TreeView<unknown> };
+}
+
+/** `hanaBackup.refreshInterval` seconds (0: off), applied when the setting changes. */
+function autoRefresh(tree: BackupTreeProvider): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const apply = () => {
+    if (timer) clearInterval(timer);
+    const seconds = vscode.workspace.getConfiguration('hanaBackup').get<number>('refreshInterval', 0);
+    timer = seconds > 0 ? setInterval(() => tree.refresh(), Math.max(10, seconds) * 1000) : undefined;
+  };
+  apply();
+  const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('hanaBackup.refreshInterval')) apply();
+  });
+  return new vscode.Disposable(() => {
+    if (timer) clearInterval(timer);
+    subscription.dispose();
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -33,6 +33,16 @@ export interface PoolStats {
   created: number;
 }
 
+/** What code that runs statements needs from a pool: tests and callers depend on this, not the class. */
+export interface SqlRunner {
+  readonly name: string;
+  exec<T = Record<string, unknown>>(
+    statement: SqlStatement | string,
+    params?: readonly SqlParameter[],
+    options?: ExecOptions,
+  ): Promise<T[]>;
+}
+
 interface PooledConnection {
   native: NativeConnection;
   generation: number;
@@ -49,7 +59,7 @@ function call<T>(run: (callback: (error: Error | null | undefined, result?: T) =
 }
 
 /** The connections of one system. `settings` may be a function: read anew on every connect. */
-export class HanaConnectionPool {
+export class HanaConnectionPool implements SqlRunner {
   private readonly idle: PooledConnection[] = [];
   private readonly waiters: ((connection: PooledConnection | undefined) => void)[] = [];
   private busy = 0;

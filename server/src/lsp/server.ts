@@ -18,6 +18,7 @@ import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 import { SettingsStore } from './settings';
 import { toClientUris } from './clientUris';
 import { ValidationQueue } from './validationQueue';
+import { POLICY_FACTS_REQUEST, type PolicyFactsParams } from './requests';
 import { VALIDATE_WORKSPACE_COMMAND, WorkspaceValidation } from './workspaceValidation';
 
 /** Starts the LSP server on the transport named in argv (`--node-ipc` from VS Code, `--stdio` elsewhere). */
@@ -208,6 +209,11 @@ export function startServer(): Connection {
     const document = documents.get(params.textDocument.uri);
     return document ? service.documentSymbols(asServiceDocument(document)) : null;
   });
+  connection.onRequest(
+    POLICY_FACTS_REQUEST,
+    (params: PolicyFactsParams) =>
+      service.workspace.governance.policyFor(params.system, params.database) ?? null,
+  );
   connection.onExecuteCommand(async (params) => {
     if (params.command !== VALIDATE_WORKSPACE_COMMAND) return undefined;
     return workspaceValidation.run(workspaceFolders);

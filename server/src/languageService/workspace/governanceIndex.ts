@@ -1,4 +1,5 @@
 import type { DocumentContext } from '../diagnostics/documentContext';
+import { durationSeconds } from '../model/duration';
 import type { PolicyModel } from '../model/policyModel';
 import { DIAGNOSTIC_SOURCE, POLICY_RULES } from '../diagnostics/codes';
 import { Diagnostic, DiagnosticRelatedInformation, Location, type Range } from '../types';
@@ -11,6 +12,17 @@ export interface GovernedDatabase {
   system: string;
   database: string;
   range: Range;
+  /** What the tree and the commands need of the policy (not part of the HBP131 comparison). */
+  facts: PolicyFacts;
+}
+
+/** A policy's objectives and snapshot command for the databases it governs. */
+export interface PolicyFacts {
+  policy: string;
+  uri: string;
+  rpoSeconds?: number;
+  rpoText?: string;
+  snapshotCommand?: string;
 }
 
 function sameDatabase(a: GovernedDatabase, b: GovernedDatabase): boolean {
@@ -21,6 +33,14 @@ function sameDatabase(a: GovernedDatabase, b: GovernedDatabase): boolean {
 /** What each policy document of a file governs: the input of HBP131. */
 export function governedBy(ctx: DocumentContext, model: PolicyModel): GovernedDatabase[] {
   const policy = model.name ?? `document ${ctx.doc.index + 1}`;
+  const command = model.destinations.snapshot?.command;
+  const facts: PolicyFacts = {
+    policy,
+    uri: ctx.uri,
+    rpoSeconds: model.rpo ? durationSeconds(model.rpo) : undefined,
+    rpoText: model.rpo?.text,
+    snapshotCommand: typeof command === 'string' && command.trim() ? command.trim() : undefined,
+  };
   return model.targets.flatMap((target) =>
     target.databases.map((database) => ({
       uri: ctx.uri,
@@ -29,6 +49,7 @@ export function governedBy(ctx: DocumentContext, model: PolicyModel): GovernedDa
       system: target.system,
       database: database.name,
       range: ctx.valueRange(['spec', 'targets', target.index, 'databases', database.index]),
+      facts,
     })),
   );
 }
@@ -74,7 +95,19 @@ export class GovernanceIndex {
 
   /** What a file governs, as a string that changes exactly when its entries do (positions included). */
   signatureOf(uri: string): string {
-    return JSON.stringify(this.byUri.get(uri) ?? []);
+    return JSON.stringify((this.byUri.get(uri) ?? []).map(({ facts: _facts, ...entry }) => entry));
+  }
+
+  /**
+   * The policy governing one database: the entry naming it, else one for every database (`*`) of
+   * its system. Undefined when no policy (or more than one, HBP131) claims it.
+   */
+  policyFor(system: string, database: string): PolicyFacts | undefined {
+    const entries = [...(this.bySystem.get(system)?.values() ?? [])].flat();
+    const named = entries.filter((e) => e.database.toUpperCase() === database.toUpperCase());
+    const candidates = named.length ? named : entries.filter((e) => e.database === '*');
+    const policies = new Set(candidates.map((e) => `${e.uri}#${e.documentIndex}`));
+    return policies.size === 1 ? candidates[0].facts : undefined;
   }
 
   systemsOf(uri: string): Set<string> {
