@@ -14,12 +14,19 @@ import { ensureCodeServer, findChromium } from '../../scripts/ensure-code-server
 import { launchBrowser, runSuite, workbenchUrl } from './browser.mjs';
 import { prepareRunFolder, startCodeServer } from './codeServer.mjs';
 import { checkProblemsPanel } from './problemsPanel.mjs';
+import { launchSimulator } from '../hanasim/launch.mjs';
+import { checkBackupFromTree } from './treeUi.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(repo, 'test-results', 'vscode');
 const suiteOut = path.join(repo, 'out', 'test', 'vscode', 'suite');
-const runner = path.join(suiteOut, 'index.js');
+/** Suite folders (test/vscode/suite/<name>) and the workspace each runs in. */
+const SUITES = ['examples', 'live'];
 const fixtureWorkspace = path.join(repo, 'test', 'fixtures', 'shared-examples', 'workspace');
+const liveWorkspace = path.join(repo, 'test', 'fixtures', 'live-workspace');
+/** The simulator's SYSTEM password reaches the extension only through this environment variable. */
+const PASSWORD_ENV = 'HANA_BACKUP_DEMO_PASSWORD';
+const SIM_PASSWORD = 'Manager1-Sim';
 /** The suite's own runner (test/vscode/suite/index.ts) writes its counts to this file. */
 const RESULTS_ENV = 'HANA_BACKUP_VSCODE_RESULTS';
 const SUITE_DEADLINE_MS = 5 * 60_000;
@@ -52,14 +59,17 @@ function buildExtension() {
 /** One CommonJS file per suite file, as the extension host `require`s them; vscode and mocha stay external. */
 async function compileSuite() {
   const sources = path.join(repo, 'test', 'vscode', 'suite');
-  const entryPoints = fs
-    .readdirSync(sources)
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => path.join(sources, name));
+  const entryPoints = SUITES.flatMap((suite) =>
+    fs
+      .readdirSync(path.join(sources, suite))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => path.join(sources, suite, name)),
+  );
   fs.rmSync(suiteOut, { recursive: true, force: true }); // a deleted test must not run from a stale build
   await esbuild.build({
     entryPoints,
     outdir: suiteOut,
+    outbase: sources,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -79,6 +89,29 @@ function readCounts(resultsFile, logLines) {
   return undefined;
 }
 
+/** Results file of one suite folder (test/vscode/suite/runner.ts writes it). */
+function suiteResults(run, suite) {
+  return `${run.resultsFile.replace(/\.json$/, '')}-${suite}.json`;
+}
+
+/** The workspace each suite runs in. */
+function suiteWorkspace(run, suite) {
+  return suite === 'live' ? run.liveWorkspace : run.workspace;
+}
+
+/** Counts of every suite, a missing or crashed one counted as a failure. */
+function addUp(results) {
+  let passed = 0;
+  let failed = 0;
+  for (const { suiteExit, counts } of results) {
+    const c = counts ?? { passed: 0, failed: 0 };
+    passed += c.passed;
+    // A runner that crashed or timed out reports no failed test: never let that read as green.
+    failed += suiteExit !== 0 && c.failed === 0 ? 1 : c.failed;
+  }
+  return { passed, failed };
+}
+
 async function runInCodeServer(run) {
   const bin = ensureCodeServer();
   const chromiumPath = findChromium();
@@ -87,36 +120,57 @@ async function runInCodeServer(run) {
     bin,
     run,
     logFile: path.join(artifacts, 'code-server.log'),
-    env: { [RESULTS_ENV]: run.resultsFile },
+    env: { [RESULTS_ENV]: run.resultsFile, [PASSWORD_ENV]: SIM_PASSWORD },
   });
   cleanups.push(() => server.stop());
   step(`code-server ready at ${server.url}; launching Chromium`);
   const context = await launchBrowser(chromiumPath, run);
   cleanups.push(() => context.close());
 
-  const logLines = [];
-  const onLog = (type, text) => {
-    logLines.push(text);
-    (type === 'error' || type === 'pageerror' ? console.error : console.log)(`[vscode ${type}] ${text}`);
-  };
-  const folder = run.workspace;
-  const suiteExit = await runSuite(
-    context,
-    workbenchUrl(server.url, { folder, extensionPath: repo, testsPath: runner }),
-    {
-      deadlineMs: SUITE_DEADLINE_MS,
-      onLog,
-      screenshot: path.join(artifacts, 'suite.png'),
-    },
-  );
-  step(
-    suiteExit === null
-      ? `suite did not finish within ${SUITE_DEADLINE_MS / 1000} s`
-      : `suite exited with ${suiteExit}`,
-  );
+  const results = [];
+  for (const suite of SUITES) {
+    const logLines = [];
+    const onLog = (type, text) => {
+      logLines.push(text);
+      (type === 'error' || type === 'pageerror' ? console.error : console.log)(`[vscode ${type}] ${text}`);
+    };
+    const testsPath = path.join(suiteOut, suite, 'index.js');
+    const suiteExit = await runSuite(
+      context,
+      workbenchUrl(server.url, { folder: suiteWorkspace(run, suite), extensionPath: repo, testsPath }),
+      { deadlineMs: SUITE_DEADLINE_MS, onLog, screenshot: path.join(artifacts, `suite-${suite}.png`) },
+    );
+    step(
+      suiteExit === null
+        ? `suite ${suite} did not finish within ${SUITE_DEADLINE_MS / 1000} s`
+        : `suite ${suite} exited with ${suiteExit}`,
+    );
+    results.push({ suiteExit, counts: readCounts(suiteResults(run, suite), logLines) });
+  }
 
-  const ui = await problemsPanelChecks(context, workbenchUrl(server.url, { folder, extensionPath: repo }));
-  return { suiteExit, counts: readCounts(run.resultsFile, logLines), ui };
+  const ui = [
+    ...(await problemsPanelChecks(
+      context,
+      workbenchUrl(server.url, { folder: run.workspace, extensionPath: repo }),
+    )),
+    ...(await treeChecks(
+      context,
+      workbenchUrl(server.url, { folder: run.liveWorkspace, extensionPath: repo }),
+    )),
+  ];
+  return { ...addUp(results), ui };
+}
+
+/** The tree in the workbench: screenshot, then Back up now from a database's context menu. */
+async function treeChecks(context, url) {
+  try {
+    const created = await checkBackupFromTree(context, url, { artifacts });
+    step(`UI check passed: Back up now from the tree's context menu added ${created}`);
+    return [true];
+  } catch (error) {
+    console.error(`UI check failed (Back up now from the tree): ${error.message}`);
+    return [false];
+  }
 }
 
 /** What a user must see in the Problems panel after opening a file (search: quick-open text). */
@@ -155,27 +209,31 @@ async function problemsPanelChecks(context, url) {
   return results;
 }
 
-/** The same suite against a desktop VS Code (the standard @vscode/test-electron route). */
+/** The same suites against a desktop VS Code (the standard @vscode/test-electron route). */
 async function runInDesktop(run) {
   const { runTests } = await import('@vscode/test-electron');
-  let suiteExit = 0;
-  try {
-    await runTests({
-      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE,
-      extensionDevelopmentPath: repo,
-      extensionTestsPath: runner,
-      launchArgs: [
-        run.workspace,
-        '--disable-extensions',
-        `--user-data-dir=${run.userDataDir}`,
-        `--extensions-dir=${run.extensionsDir}`,
-      ],
-      extensionTestsEnv: { [RESULTS_ENV]: run.resultsFile },
-    });
-  } catch (error) {
-    suiteExit = error.code ?? 1;
+  const results = [];
+  for (const suite of SUITES) {
+    let suiteExit = 0;
+    try {
+      await runTests({
+        vscodeExecutablePath: process.env.VSCODE_EXECUTABLE,
+        extensionDevelopmentPath: repo,
+        extensionTestsPath: path.join(suiteOut, suite, 'index.js'),
+        launchArgs: [
+          suiteWorkspace(run, suite),
+          '--disable-extensions',
+          `--user-data-dir=${run.userDataDir}`,
+          `--extensions-dir=${run.extensionsDir}`,
+        ],
+        extensionTestsEnv: { [RESULTS_ENV]: run.resultsFile, [PASSWORD_ENV]: SIM_PASSWORD },
+      });
+    } catch (error) {
+      suiteExit = error.code ?? 1;
+    }
+    results.push({ suiteExit, counts: readCounts(suiteResults(run, suite), []) });
   }
-  return { suiteExit, counts: readCounts(run.resultsFile, []), ui: [] };
+  return { ...addUp(results), ui: [] };
 }
 
 async function main() {
@@ -189,20 +247,42 @@ async function main() {
     else fs.rmSync(run.root, { recursive: true, force: true });
   });
   try {
-    const { suiteExit, counts, ui } = process.env.VSCODE_EXECUTABLE
+    step('starting hanasim (demo seed)');
+    const simulator = await launchSimulator({
+      dataDir: path.join(run.root, 'hanasim'),
+      password: SIM_PASSWORD,
+      seed: 'demo',
+      // Simulated time runs faster so that a complete backup of the demo takes seconds.
+      speed: 30,
+    });
+    cleanups.push(() => simulator.stop());
+    run.liveWorkspace = prepareLiveWorkspace(run.root, simulator.ports.SYSTEMDB);
+    const { passed, failed, ui } = process.env.VSCODE_EXECUTABLE
       ? await runInDesktop(run)
       : await runInCodeServer(run);
-    let { passed, failed } = counts ?? { passed: 0, failed: 0 };
-    // A runner that crashed or timed out reports no failed test: never let that read as green.
-    if (suiteExit !== 0 && failed === 0) failed = 1;
-    passed += ui.filter(Boolean).length;
-    failed += ui.filter((ok) => !ok).length;
+    const total = {
+      passed: passed + ui.filter(Boolean).length,
+      failed: failed + ui.filter((ok) => !ok).length,
+    };
     step(`done; screenshots and code-server.log in ${path.relative(repo, artifacts)}/`);
-    console.log(`VSCODE-SUITE: ${passed} passed, ${failed} failed`);
-    process.exitCode = failed > 0 ? 1 : 0;
+    console.log(`VSCODE-SUITE: ${total.passed} passed, ${total.failed} failed`);
+    process.exitCode = total.failed > 0 ? 1 : 0;
   } finally {
     await cleanUp();
   }
+}
+
+/** The live suite's workspace: its policy, and the demo system's connection (password from the environment). */
+function prepareLiveWorkspace(root, port) {
+  const folder = path.join(root, 'live-workspace');
+  fs.cpSync(liveWorkspace, folder, { recursive: true });
+  fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  const connection = { name: 'PRD', host: '127.0.0.1', port, user: 'SYSTEM', passwordEnv: PASSWORD_ENV };
+  fs.writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'hanaBackup.connections': [connection] }, null, 2),
+  );
+  return folder;
 }
 
 const signalExitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };

@@ -1,0 +1,5 @@
+import { runTestsIn } from '../runner';
+
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
