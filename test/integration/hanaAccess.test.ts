@@ -13,6 +13,8 @@ const READER_PASSWORD = 'Reader1-Sim';
 describe('HANA access layer through @sap/hana-client', function () {
   this.timeout(60000);
   const session = SimulatorSession.use('access', {
+    // Every statement the simulator received, to prove what was sent and what was bound.
+    statementLog: true,
     // A user that may read the catalog but not back up, for the 258 case.
     prepare: (dataDir) =>
       new UserStore(path.join(dataDir, 'users.json')).add('SYSTEMDB', 'READER', READER_PASSWORD, [
@@ -76,6 +78,9 @@ describe('HANA access layer through @sap/hana-client', function () {
       sql`SELECT DATABASE_NAME FROM SYS.M_DATABASES WHERE DATABASE_NAME = ${"HXE' OR '1'='1"}`,
     );
     assert.equal(hostile.length, 0, 'the quote is part of the value, not of the statement');
+    const logged = session.statements().filter((s) => s.params.includes("HXE' OR '1'='1"));
+    assert.equal(logged.length, 1);
+    assert.equal(logged[0].sql, 'SELECT DATABASE_NAME FROM SYS.M_DATABASES WHERE DATABASE_NAME = ?');
   });
 
   it('keeps a hostile backup comment verbatim', async () => {
@@ -89,6 +94,14 @@ describe('HANA access layer through @sap/hana-client', function () {
     );
     assert.equal(rows[0].COMMENT, comment);
     assert.equal(rows[0].STATE_NAME, 'successful');
+    const sent = session.statements().filter((s) => s.sql.startsWith('BACKUP DATA'));
+    assert.deepEqual(
+      sent.map((s) => s.sql),
+      [
+        `BACKUP DATA FOR "HXE" USING FILE ('it''s a''prefix') COMMENT 'it''s "quoted"''); DROP TABLE X; -- '''''`,
+      ],
+      'the simulator received one statement, every quote doubled',
+    );
   });
 
   it('keeps a hostile configuration value verbatim', async () => {
@@ -121,6 +134,10 @@ describe('HANA access layer through @sap/hana-client', function () {
       );
     assert.equal(error.kind, 'notFound', error.message);
     assert.match(error.message, /HXE"; DROP/);
+    assert.ok(
+      session.statements().some((s) => s.sql === `BACKUP DATA FOR "HXE""; DROP" USING FILE ('x')`),
+      'the name went over as one quoted identifier',
+    );
   });
 
   it('names the missing privilege (258)', async () => {
@@ -155,6 +172,23 @@ describe('HANA access layer through @sap/hana-client', function () {
     await Promise.all([1, 2, 3, 4, 5, 6].map(() => access.exec('SELECT 1 FROM DUMMY')));
     assert.ok(access.stats().created <= 2, `at most the pool size (${access.stats().created})`);
     assert.equal(access.stats().busy, 0);
+  });
+
+  it('gives up on a statement at its deadline, says so, and carries on with a new connection', async () => {
+    const access = pool();
+    await access.exec('SELECT 1 FROM DUMMY');
+    await session.system.exec("CALL HANASIM.DELAY_NEXT_STATEMENT('5s')");
+    const started = Date.now();
+    const error = await access.exec('SELECT 1 FROM DUMMY', [], { timeoutMs: 300 }).then(
+      () => assert.fail('answered'),
+      (e: unknown) => e as HanaAccessError,
+    );
+    assert.ok(Date.now() - started < 4000, 'the caller did not wait for the slow server');
+    assert.equal(error.kind, 'timeout');
+    assert.match(error.message, /did not finish within 0\.3 s and was abandoned/);
+    const rows = await access.exec<{ X: number }>('SELECT 1 AS X FROM DUMMY');
+    assert.equal(Number(rows[0].X), 1);
+    assert.equal(access.stats().created, 2, 'the timed-out connection was replaced');
   });
 
   it('reconnects on the next call after the simulator restarted', async () => {

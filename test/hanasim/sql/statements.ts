@@ -44,6 +44,7 @@ export const HANASIM_PROCEDURES: Readonly<Record<string, [number, number]>> = {
   LOSE_LOG: [1, 2],
   DELETE_BACKUP_FILE: [1, 1],
   CORRUPT_BACKUP_FILE: [1, 1],
+  DELAY_NEXT_STATEMENT: [1, 1],
 };
 
 class StatementParser {

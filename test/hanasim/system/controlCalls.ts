@@ -30,6 +30,14 @@ export function runControlCall(
       simulator.tick();
       return { kind: 'none' };
     }
+    case 'DELAY_NEXT_STATEMENT': {
+      const span =
+        typeof first === 'string' ? parseSpan(first) : typeof first === 'number' ? first * 1000 : undefined;
+      if (span === undefined)
+        throw new HanaError(257, `sql syntax error: DELAY_NEXT_STATEMENT takes a span such as '5s'`);
+      simulator.delayNextStatement(span);
+      return { kind: 'none' };
+    }
     default:
       for (const handler of simulator.controlTargets()) {
         if (handler.control?.(statement.procedure, statement.args)) return { kind: 'none' };

@@ -249,7 +249,31 @@ export class Simulator implements Backend {
     return record ? { verifier: record.verifier, locked: record.locked } : undefined;
   }
 
-  execute(session: SessionInfo, sql: string, params: SqlValue[]): StatementResult {
+  /** Real (not simulated) milliseconds the next statement's reply waits: a slow or hanging server. */
+  private pendingDelayMs = 0;
+
+  delayNextStatement(ms: number): void {
+    this.pendingDelayMs = ms;
+  }
+
+  execute(session: SessionInfo, sql: string, params: SqlValue[]): StatementResult | Promise<StatementResult> {
+    const delay = this.pendingDelayMs;
+    if (delay > 0) {
+      this.pendingDelayMs = 0;
+      return new Promise((resolve, reject) => {
+        setTimeout(() => {
+          try {
+            resolve(this.executeNow(session, sql, params));
+          } catch (error) {
+            reject(error);
+          }
+        }, delay);
+      });
+    }
+    return this.executeNow(session, sql, params);
+  }
+
+  private executeNow(session: SessionInfo, sql: string, params: SqlValue[]): StatementResult {
     this.logStatement(session, sql, params);
     this.tick();
     const classified = classify(sql);
