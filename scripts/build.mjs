@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+/** `--outdir <dir>`: somewhere else than dist/ (the activation benchmark builds a production copy). */
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist';
 
 const common = {
   bundle: true,
@@ -23,13 +26,13 @@ const builds = [
   {
     ...common,
     entryPoints: { client: 'client/src/extension.ts' },
-    outdir: 'dist',
+    outdir,
     external: ['vscode', '@sap/hana-client'],
   },
   {
     ...common,
     entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
-    outdir: 'dist',
+    outdir,
     // ES modules bundled into CommonJS (tinyglobby's fdir) still ask for import.meta.url.
     define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

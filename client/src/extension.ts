@@ -11,6 +11,7 @@ import { registerCommands } from './commands/registerCommands';
 import { registerConnectionCommands } from './connections/connectionCommands';
 import { ConnectionManager } from './connections/connectionManager';
 import { BackupDetailsProvider, DETAILS_SCHEME } from './details/backupDetailsDocument';
+import { isHanaDriverLoaded } from './hana/driver';
 import { BackupTreeProvider, type PolicyLookup } from './tree/backupTreeProvider';
 import type { PolicyFacts } from './tree/treeNodes';
 import { LANGUAGE_IDS, WATCHED_FILE_GLOBS } from './watchedFiles';
@@ -22,6 +23,8 @@ export interface HanaBackupApi {
   tree: BackupTreeProvider;
   connections: ConnectionManager;
   treeView: vscode.TreeView<unknown>;
+  /** Whether @sap/hana-client has been loaded (activation must not load it). */
+  driverLoaded(): boolean;
 }
 
 function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -87,7 +90,12 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
     ...registerCommands({ connections, tree, policyFor, log }),
     autoRefresh(tree),
   );
-  return { tree, connections, treeView: treeView as vscode.TreeView<unknown> };
+  return {
+    tree,
+    connections,
+    treeView: treeView as vscode.TreeView<unknown>,
+    driverLoaded: isHanaDriverLoaded,
+  };
 }
 
 /** `hanaBackup.refreshInterval` seconds (0: off), applied when the setting changes. */

@@ -61,9 +61,11 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
     await page.locator('.monaco-menu .action-label', { hasText: 'Back Up Now' }).click();
     await pick(page, 'Complete');
     await pick(page, 'File');
+    const title = page.locator('.quick-input-widget .quick-input-title');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
+    await title.filter({ hasText: 'backup name' }).waitFor();
     await page.keyboard.press('Enter'); // the proposed backup name
+    await title.filter({ hasText: 'comment' }).waitFor();
     await input.fill('from the VS Code test');
     await page.keyboard.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');

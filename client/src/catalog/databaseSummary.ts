@@ -11,7 +11,7 @@ import { DATA_ENTRY_TYPES, ENTRY_TYPE, type DatabaseSummary, type RecoverableWin
 import { toDate, toNumber, toText, toTimestampText } from './rowValues';
 
 /** How many recent log backups the interval check looks at (one page). */
-export const LOG_SAMPLE = 400;
+export const LOG_SAMPLE = 200;
 /** The span the log backup counts cover. */
 export const RECENT_DAYS = 30;
 

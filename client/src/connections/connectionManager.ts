@@ -13,18 +13,14 @@ import {
   toConnectionSettings,
   type ConnectionConfig,
 } from './connectionConfig';
+import { PasswordNotGiven } from './passwordNotGiven';
 
 export type ConnectionState =
   { state: 'idle' } | { state: 'connected' } | { state: 'error'; message: string; kind: string };
 
 const SECRET_PREFIX = 'hanaBackup.password.';
 
-/** Raised when the user dismissed the password prompt: the action simply does not happen. */
-export class PasswordNotGiven extends Error {
-  constructor(connection: string) {
-    super(`No password given for ${connection}.`);
-  }
-}
+export { PasswordNotGiven };
 
 export class ConnectionManager implements vscode.Disposable {
   private readonly pools: HanaConnectionPools;
