@@ -70,7 +70,7 @@ async function measure(
       tree.getChildren(find(groups, 'databases')),
     );
     const db = find(dbs, 'database', (d) => d.database.name === database);
-    const children = await time(`a database (${database})`, () =>
+    const children = await time('a database (its summary)', () =>
       tree.getChildren({ ...db, summary: undefined }),
     );
     await time('Data backups', () => tree.getChildren(find(children, 'dataBackups')));
