@@ -33,6 +33,8 @@ const builds = [
     ...common,
     entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
     outdir,
+    // The CLI's live commands load the native driver on first use, from node_modules.
+    external: ['@sap/hana-client'],
     // ES modules bundled into CommonJS (tinyglobby's fdir) still ask for import.meta.url.
     define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -87,6 +87,8 @@ if (build.code === 0) {
   await suite('hanasim', 'test:hanasim');
   await suite('integration', 'test:integration');
   await vscodeSuite();
+  // The README's run command, started and stopped: simulator up, workbench answering.
+  await check('demo', 'node', ['scripts/demo.mjs', '--smoke']);
 }
 
 process.stdout.write('\n');

@@ -10,8 +10,13 @@ import { UsageError } from './lintFiles';
  * one given with --settings, or the nearest `.vscode/settings.json` above the current folder.
  */
 export function loadSettings(cwd: string, explicit?: string): PolicySettings {
+  return { connections: toConnections(rawConnections(cwd, explicit)) };
+}
+
+/** The `hanaBackup.connections` value of the settings file, as written (undefined without one). */
+export function rawConnections(cwd: string, explicit?: string): unknown {
   const file = explicit ? path.resolve(cwd, explicit) : findUp(cwd);
-  if (!file) return { connections: [] };
+  if (!file) return undefined;
   if (!fs.existsSync(file)) throw new UsageError(`settings file not found: ${explicit}`);
   const errors: ParseError[] = [];
   const json = parse(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true }) as
@@ -19,7 +24,7 @@ export function loadSettings(cwd: string, explicit?: string): PolicySettings {
   if (errors.length && explicit)
     throw new UsageError(`cannot read settings file ${explicit}: it is not valid JSON`);
   const nested = (json?.hanaBackup as Record<string, unknown> | undefined)?.connections;
-  return { connections: toConnections(json?.['hanaBackup.connections'] ?? nested) };
+  return json?.['hanaBackup.connections'] ?? nested;
 }
 
 function findUp(start: string): string | undefined {
