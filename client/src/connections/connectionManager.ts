@@ -42,8 +42,8 @@ export class ConnectionManager implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration(async (event) => {
         if (!event.affectsConfiguration('hanaBackup.connections')) return;
-        // Settings changed: every pool reconnects with what the settings say now.
-        for (const name of [...this.states.keys()]) await this.pools.remove(name);
+        // Settings changed: every pool is closed; the next statement connects with the new settings.
+        await this.pools.dispose();
         this.states.clear();
         this.changed.fire(undefined);
       }),

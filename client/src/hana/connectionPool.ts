@@ -247,6 +247,7 @@ export class HanaConnectionPools {
     await pool?.dispose();
   }
 
+  /** Closes every pool; the object stays usable (later calls create new pools). */
   async dispose(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
