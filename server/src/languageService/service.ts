@@ -15,6 +15,7 @@ import { iniDocumentLinks } from './ini/features/iniLinks';
 import { checkLayers } from './layers/layerRules';
 import { targetExpectations, type TargetExpectations } from './layers/policyExpectations';
 import { readPolicy } from './model/policyModel';
+import { policyOperations, type PolicyOperations } from './operations/policyOperations';
 import { parsePolicyFile, type ParsedPolicyFile } from './parsing/policyFile';
 import {
   CompletionList,
@@ -279,6 +280,11 @@ export class HanaBackupLanguageService {
 
   documentLinks(document: TextDocument): DocumentLink[] {
     return this.kindOf(document) === 'ini' ? iniDocumentLinks(document, this.workspace) : [];
+  }
+
+  /** What apply, run-due and prune need of each policy in the file, from the cached parse. */
+  policyOperations(document: TextDocument): PolicyOperations[] {
+    return this.kindOf(document) === 'policy' ? policyOperations(this.parse(document)) : [];
   }
 
   documentSymbols(document: TextDocument): DocumentSymbol[] {
