@@ -6,7 +6,15 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { POLICY_FACTS_REQUEST, type PolicyFactsParams } from '../../server/src/lsp/requests';
+import {
+  DUE_RUNS_REQUEST,
+  POLICY_FACTS_REQUEST,
+  POLICY_OPERATIONS_REQUEST,
+  type DueRun,
+  type PolicyFactsParams,
+  type PolicyOperations,
+} from '../../server/src/lsp/requests';
+import type { ServerRequests } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { registerConnectionCommands } from './connections/connectionCommands';
 import { ConnectionManager } from './connections/connectionManager';
@@ -65,6 +73,24 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
     return (await client.sendRequest<PolicyFacts | null>(POLICY_FACTS_REQUEST, params)) ?? undefined;
   };
 
+  const server: ServerRequests = {
+    policyOperations: async (uri) => {
+      await started;
+      return client!.sendRequest<PolicyOperations[]>(POLICY_OPERATIONS_REQUEST, { uri });
+    },
+    dueRuns: async (params) => {
+      await started;
+      const runs = await client!.sendRequest<DueRun[]>(DUE_RUNS_REQUEST, params);
+      // Dates travel as ISO strings.
+      return runs.map((run) => ({
+        ...run,
+        occurrence: new Date(run.occurrence),
+        supersedes: run.supersedes?.map((s) => ({ ...s, occurrence: new Date(s.occurrence) })),
+      }));
+    },
+  };
+  const liveDiagnostics = vscode.languages.createDiagnosticCollection('hana-backup-live');
+
   const connections = new ConnectionManager(context.secrets, log);
   const settings = () => vscode.workspace.getConfiguration('hanaBackup.catalog');
   const tree = new BackupTreeProvider(connections, {
@@ -87,7 +113,8 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
       new BackupDetailsProvider(connections),
     ),
     ...registerConnectionCommands(connections),
-    ...registerCommands({ connections, tree, policyFor, log }),
+    liveDiagnostics,
+    ...registerCommands({ connections, tree, policyFor, server, liveDiagnostics, log }),
     autoRefresh(tree),
   );
   return {

@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { detailsUri } from '../details/backupDetailsDocument';
 import type { NodeOf, TreeNode } from '../tree/treeNodes';
+import { applyPolicyCommand } from './applyPolicyCommand';
 import { backupNow } from './backupNowCommand';
+import { runDueCommand } from './runDueCommand';
 import type { CommandContext, Target } from './commandContext';
 import { abandonPreparedSnapshot, confirmPreparedSnapshot, createSnapshotCommand } from './snapshotCommands';
 
@@ -36,6 +38,10 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand('hanaBackup.createSnapshot', (node?: unknown) =>
       createSnapshotCommand(ctx, targetOf(node)),
     ),
+    vscode.commands.registerCommand('hanaBackup.applyPolicy', (uri?: unknown) =>
+      applyPolicyCommand(ctx, uri),
+    ),
+    vscode.commands.registerCommand('hanaBackup.runDueBackups', (uri?: unknown) => runDueCommand(ctx, uri)),
     vscode.commands.registerCommand('hanaBackup.confirmSnapshot', (node: NodeOf<'entry'>) =>
       confirmPreparedSnapshot(ctx, node),
     ),

@@ -10,7 +10,12 @@ import { ENTRY_TYPE } from '../catalog/catalogTypes';
 import { toDate } from '../catalog/rowValues';
 import type { SqlRunner } from '../hana/connectionPool';
 import { sql, type BackupType } from '../hana/sqlText';
-import { defaultBackupPrefix, runDataBackup, type BackupProgress } from '../operations/backupRun';
+import {
+  defaultBackupPrefix,
+  runDataBackup,
+  type BackupProgress,
+  type BackupRequest,
+} from '../operations/backupRun';
 
 export interface RunDueRequest {
   database: string;
@@ -88,31 +93,43 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The backup each due run takes (snapshots excluded), so that a caller can show them before they run. */
+export function dueBackups(
+  request: RunDueRequest,
+  now: Date,
+): { run: DueRun & { kind: Exclude<DataKind, 'snapshot'> }; backup: BackupRequest }[] {
+  return request.due
+    .filter((run): run is DueRun & { kind: Exclude<DataKind, 'snapshot'> } => run.kind !== 'snapshot')
+    .map((run) => {
+      const type = BACKUP_TYPES[run.kind];
+      const scheduled = `${run.kind} scheduled ${run.occurrence.toISOString()}`;
+      return {
+        run,
+        backup: {
+          database: request.database,
+          type,
+          destination: request.destination,
+          prefix: defaultBackupPrefix(request.database, type, request.destination, request.sid, now),
+          comment: request.policy ? `policy ${request.policy}: ${scheduled}` : scheduled,
+        },
+      };
+    });
+}
+
 async function runOne(
   runner: SqlRunner,
   request: RunDueRequest,
-  run: DueRun & { kind: Exclude<DataKind, 'snapshot'> },
+  run: DueRun,
+  backup: BackupRequest,
   options: RunDueOptions,
 ): Promise<DueRunResult> {
-  const type = BACKUP_TYPES[run.kind];
-  const scheduled = `${run.kind} scheduled ${run.occurrence.toISOString()}`;
   try {
-    const outcome = await runDataBackup(
-      runner,
-      {
-        database: request.database,
-        type,
-        destination: request.destination,
-        prefix: defaultBackupPrefix(request.database, type, request.destination, request.sid, new Date()),
-        comment: request.policy ? `policy ${request.policy}: ${scheduled}` : scheduled,
-      },
-      {
-        signal: options.signal,
-        pollIntervalMs: options.pollIntervalMs,
-        sid: request.sid,
-        onProgress: (progress) => options.onProgress?.(run.kind, progress),
-      },
-    );
+    const outcome = await runDataBackup(runner, backup, {
+      signal: options.signal,
+      pollIntervalMs: options.pollIntervalMs,
+      sid: request.sid,
+      onProgress: (progress) => options.onProgress?.(run.kind, progress),
+    });
     const { state: status, backupId, message } = outcome;
     return { kind: run.kind, occurrence: run.occurrence, status, backupId, ...(message ? { message } : {}) };
   } catch (error) {
@@ -131,15 +148,17 @@ export async function runDue(
   request: RunDueRequest,
   options: RunDueOptions = {},
 ): Promise<DueRunResult[]> {
+  const backups = dueBackups(request, new Date());
   const results: DueRunResult[] = [];
   for (const run of request.due) {
     const { kind, occurrence } = run;
-    if (kind === 'snapshot') {
+    const planned = backups.find((b) => b.run === run);
+    if (!planned) {
       results.push({ kind, occurrence, status: 'needs-snapshot-command' });
     } else if (options.signal?.aborted) {
       results.push({ kind, occurrence, status: 'not-started' });
     } else {
-      results.push(await runOne(runner, request, { ...run, kind }, options));
+      results.push(await runOne(runner, request, run, planned.backup, options));
     }
   }
   return results;

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../lsp/server';
+import { applyCommand } from './live/applyCommand';
+import { runDueCommand } from './live/runDueCommand';
 import { loadSettings } from './cliSettings';
 import { formatJson, formatSarif, formatText } from './formatters';
 import { lintFiles, resolveInputs, UsageError } from './lintFiles';
@@ -10,7 +12,16 @@ const VERSION = typeof HANA_BACKUP_VERSION === 'string' ? HANA_BACKUP_VERSION : 
 const USAGE = `Usage:
   hana-backup lint [paths or globs...] [--format text|json|sarif] [--max-warnings N] [--settings FILE]
   hana-backup lsp --stdio
+  hana-backup apply --policy FILE [--dry-run] [connection options]
+  hana-backup run-due --policy FILE [--dry-run] [connection options]
   hana-backup --version
+
+Connection options (live commands): [--connection NAME] [--settings FILE] [--password-env VAR]
+[--format text|json]. The connection comes from hanaBackup.connections in --settings or the nearest
+.vscode/settings.json; its secret from its hdbuserstore key (userStoreKey) or the environment
+variable named by --password-env or its passwordEnv — never from the command line.
+Live commands exit 0 when done or nothing is to do, 1 when a dry run finds work to do or a
+backup/statement failed, 2 on a usage error, 3 when HANA cannot be reached or refuses.
 
 lint checks backup policies (*.backup-policy.yaml, backup-policies/**/*.yaml), global.ini layers
 (global.ini, *.ini with a "# hana-backup: layer=..." line) and Backint parameter files with the rules
@@ -72,6 +83,8 @@ async function main(argv: string[]): Promise<number | undefined> {
     return command ? 0 : 2;
   }
   if (command === 'lint') return lint(rest);
+  if (command === 'apply') return applyCommand(rest);
+  if (command === 'run-due') return runDueCommand(rest);
   if (command === 'lsp') {
     if (!rest.includes('--stdio'))
       throw new UsageError('lsp needs --stdio (the only transport offered to other editors)');

@@ -13,12 +13,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { HanaBackupLanguageService } from '../languageService';
+import { dueRuns } from '../languageService/operations/dueRuns';
 import { isWorkspaceFileCandidate } from '../workspaceFiles/candidates';
 import { findWorkspaceFiles } from '../workspaceFiles/findWorkspaceFiles';
 import { SettingsStore } from './settings';
 import { toClientUris } from './clientUris';
 import { ValidationQueue } from './validationQueue';
-import { POLICY_FACTS_REQUEST, type PolicyFactsParams } from './requests';
+import {
+  DUE_RUNS_REQUEST,
+  POLICY_FACTS_REQUEST,
+  POLICY_OPERATIONS_REQUEST,
+  type DueRunsParams,
+  type PolicyFactsParams,
+  type PolicyOperationsParams,
+} from './requests';
 import { VALIDATE_WORKSPACE_COMMAND, WorkspaceValidation } from './workspaceValidation';
 
 /** Starts the LSP server on the transport named in argv (`--node-ipc` from VS Code, `--stdio` elsewhere). */
@@ -214,6 +222,31 @@ export function startServer(): Connection {
     (params: PolicyFactsParams) =>
       service.workspace.governance.policyFor(params.system, params.database) ?? null,
   );
+  /** An open document as the editor has it, else the file on disk (undefined when unreadable). */
+  const documentAt = (uri: string): TextDocument | undefined => {
+    const open = documents.get(uri);
+    if (open) return asServiceDocument(open);
+    try {
+      return TextDocument.create(canonical(uri), '', 0, fs.readFileSync(URI.parse(uri).fsPath, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  connection.onRequest(POLICY_OPERATIONS_REQUEST, (params: PolicyOperationsParams) => {
+    const document = documentAt(params.uri);
+    return document ? service.policyOperations(document) : [];
+  });
+  connection.onRequest(DUE_RUNS_REQUEST, (params: DueRunsParams) => {
+    const document = documentAt(params.uri);
+    const policy = document
+      ? service.policyOperations(document).find((p) => p.documentIndex === params.documentIndex)
+      : undefined;
+    if (!policy) return [];
+    const last = Object.fromEntries(
+      Object.entries(params.lastSuccessful).map(([kind, iso]) => [kind, new Date(iso)]),
+    );
+    return dueRuns(policy.schedules, policy.timezone, last, new Date(params.now));
+  });
   connection.onExecuteCommand(async (params) => {
     if (params.command !== VALIDATE_WORKSPACE_COMMAND) return undefined;
     return workspaceValidation.run(workspaceFolders);

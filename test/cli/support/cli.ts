@@ -16,10 +16,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `node bin/hana-backup.js ...args` in `cwd`; resolves when it exits (killed after 20 s). */
-export function runCli(args: string[], cwd: string): Promise<CliResult> {
+/** `node bin/hana-backup.js ...args` in `cwd` (with `env` added); resolves when it exits (killed after 20 s). */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
