@@ -10,6 +10,7 @@ import { TreeData } from '../client/src/tree/treeData';
 import type { NodeOf, TreeNode } from '../client/src/tree/treeNodes';
 import { launchSimulator } from '../test/hanasim/launch.mjs';
 import { CountingSource } from '../test/integration/support/treeSource';
+import { runBenchmark } from './support/runBenchmark';
 
 const PASSWORD = 'Manager1-Bench';
 const PAGE = 200;
@@ -108,9 +109,4 @@ async function main(): Promise<void> {
   console.log(`\nMost rows one expansion fetched on the large seed: ${most} (page size ${PAGE}).`);
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-});
+runBenchmark(main);

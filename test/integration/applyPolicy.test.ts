@@ -1,11 +1,12 @@
 // "Apply policy" (client/src/policyOps/applyPolicy) against hanasim's demo system through @sap/hana-client.
 import * as assert from 'node:assert/strict';
 import { planApply, applyPlan } from '../../client/src/policyOps/applyPolicy';
-import { HanaConnectionPool } from '../../client/src/hana/connectionPool';
+import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import { setConfigurationStatement } from '../../client/src/hana/sqlText';
 import { policyOperations } from '../../server/src/languageService/operations/policyOperations';
 import { TextDocument } from '../../server/src/languageService';
-import { PASSWORD, SimulatorSession } from '../hanasim/support/simulatorSession';
+import { SimulatorSession } from '../hanasim/support/simulatorSession';
+import { systemDbPool } from './support/systemPool';
 
 // The demo system has SYSTEM-layer log_backup_timeout_s = 900 and 4 Backint channels, and hana02
 // overrides log_backup_timeout_s to 3600 in its HOST layer.
@@ -37,16 +38,7 @@ describe('apply policy against hanasim', function () {
   let pool: HanaConnectionPool;
 
   before(() => {
-    pool = new HanaConnectionPool(
-      {
-        name: 'PRD',
-        host: '127.0.0.1',
-        port: session.sim.ports.SYSTEMDB,
-        user: 'SYSTEM',
-        password: PASSWORD,
-      },
-      { statementTimeoutMs: 20000 },
-    );
+    pool = systemDbPool(session, 20000);
   });
   after(() => pool.dispose());
 

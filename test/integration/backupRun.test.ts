@@ -1,6 +1,6 @@
 // "Back up now" (client/src/operations/backupRun) against hanasim's demo system through @sap/hana-client.
 import * as assert from 'node:assert/strict';
-import { HanaConnectionPool } from '../../client/src/hana/connectionPool';
+import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import { HanaAccessError } from '../../client/src/hana/errors';
 import { sql } from '../../client/src/hana/sqlText';
 import {
@@ -9,7 +9,8 @@ import {
   type BackupProgress,
   type BackupRequest,
 } from '../../client/src/operations/backupRun';
-import { PASSWORD, SimulatorSession } from '../hanasim/support/simulatorSession';
+import { SimulatorSession } from '../hanasim/support/simulatorSession';
+import { systemDbPool } from './support/systemPool';
 
 interface CatalogRow {
   ENTRY_TYPE_NAME: string;
@@ -25,16 +26,7 @@ describe('runDataBackup against hanasim', function () {
   let pool: HanaConnectionPool;
 
   before(() => {
-    pool = new HanaConnectionPool(
-      {
-        name: 'sim',
-        host: '127.0.0.1',
-        port: session.sim.ports.SYSTEMDB,
-        user: 'SYSTEM',
-        password: PASSWORD,
-      },
-      { statementTimeoutMs: 20000 },
-    );
+    pool = systemDbPool(session, 20000, 'sim');
   });
   after(() => pool.dispose());
 

@@ -11,8 +11,9 @@ import {
 } from '../../client/src/catalog/dataBackupQueries';
 import { readSystemOverview } from '../../client/src/catalog/landscapeQueries';
 import { readLogDays, readLogEntries } from '../../client/src/catalog/logBackupQueries';
-import { HanaConnectionPool } from '../../client/src/hana/connectionPool';
-import { PASSWORD, SimulatorSession } from '../hanasim/support/simulatorSession';
+import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
+import { SimulatorSession } from '../hanasim/support/simulatorSession';
+import { systemDbPool } from './support/systemPool';
 
 const DAY = 86_400_000;
 
@@ -21,16 +22,7 @@ describe('catalog queries on the demo seed', function () {
   const session = SimulatorSession.use('catalog', { seed: 'demo' });
   let pool: HanaConnectionPool;
   before(() => {
-    pool = new HanaConnectionPool(
-      {
-        name: 'PRD',
-        host: '127.0.0.1',
-        port: session.sim.ports.SYSTEMDB,
-        user: 'SYSTEM',
-        password: PASSWORD,
-      },
-      { statementTimeoutMs: 20000 },
-    );
+    pool = systemDbPool(session, 20000);
   });
   after(() => pool.dispose());
 

@@ -1,6 +1,6 @@
 // "Run due backups" (dueRuns in the language service, client/src/policyOps/runDue) against hanasim's demo system.
 import * as assert from 'node:assert/strict';
-import { HanaConnectionPool } from '../../client/src/hana/connectionPool';
+import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import { lastSuccessfulBackups, runDue, serverUtcNow } from '../../client/src/policyOps/runDue';
 import { TextDocument } from '../../server/src/languageService';
 import { dueRuns } from '../../server/src/languageService/operations/dueRuns';
@@ -8,7 +8,8 @@ import {
   policyOperations,
   type PolicyOperations,
 } from '../../server/src/languageService/operations/policyOperations';
-import { PASSWORD, SimulatorSession } from '../hanasim/support/simulatorSession';
+import { SimulatorSession } from '../hanasim/support/simulatorSession';
+import { systemDbPool } from './support/systemPool';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -49,16 +50,7 @@ describe('run due backups against hanasim', function () {
   let pool: HanaConnectionPool;
 
   before(() => {
-    pool = new HanaConnectionPool(
-      {
-        name: 'PRD',
-        host: '127.0.0.1',
-        port: session.sim.ports.SYSTEMDB,
-        user: 'SYSTEM',
-        password: PASSWORD,
-      },
-      { statementTimeoutMs: 20000 },
-    );
+    pool = systemDbPool(session, 20000);
   });
   after(() => pool.dispose());
 
