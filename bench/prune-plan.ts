@@ -32,7 +32,6 @@ const RULES = retentionRulesOf(
       },
     },
   })!,
-  false,
 );
 
 interface Run {

@@ -6,11 +6,7 @@ import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import { readPruneInput } from '../../client/src/retention/pruneInput';
 import { planPrune } from '../../client/src/retention/prunePlanner';
 import { pruneAsText } from '../../client/src/retention/pruneText';
-import {
-  deleteFromDestinationOf,
-  retentionRulesOf,
-  type PrunePlan,
-} from '../../client/src/retention/pruneTypes';
+import { retentionRulesOf, type PrunePlan } from '../../client/src/retention/pruneTypes';
 import { readPolicy } from '../../server/src/languageService/model/policyModel';
 import { SimulatorSession } from '../hanasim/support/simulatorSession';
 import { systemDbPool } from './support/systemPool';
@@ -88,11 +84,7 @@ describe('prune by retention against hanasim', function () {
     await session.system.exec("CALL HANASIM.ADVANCE_CLOCK('12h')");
     history = await catalog();
     const input = await readPruneInput(pool, TENANT);
-    plan = planPrune(
-      input,
-      retentionRulesOf(readPolicy(POLICY)!, deleteFromDestinationOf(POLICY)),
-      input.now,
-    );
+    plan = planPrune(input, retentionRulesOf(readPolicy(POLICY)!), input.now);
   });
   after(() => pool.dispose());
 
@@ -192,11 +184,7 @@ describe('prune by retention on the demo seed', function () {
       'the now, the data backups, the log spans',
     );
     assert.ok(input.logs.length <= input.data.length + 1);
-    const plan = planPrune(
-      input,
-      retentionRulesOf(readPolicy(policy)!, deleteFromDestinationOf(policy)),
-      input.now,
-    );
+    const plan = planPrune(input, retentionRulesOf(readPolicy(policy)!), input.now);
     const text = pruneAsText(plan);
     assert.ok(plan.cutoff, text);
     const [counts] = await session.system.exec<{ LOGS: number; MISSING: number }>(

@@ -27,31 +27,17 @@ export interface RetentionRules {
   deleteFromDestination: boolean;
 }
 
-/** The rules of a policy; throws when its zone is unknown (tiers could not be counted). */
-export function retentionRulesOf(model: PolicyModel, deleteFromDestination: boolean): RetentionRules {
-  if (!isValidTimeZone(model.timezone)) {
+/**
+ * The rules of a policy (its model, or the operations the language server sends); throws when its
+ * zone is unknown (tiers could not be counted).
+ */
+export function retentionRulesOf(policy: Pick<PolicyModel, 'timezone' | 'retention'>): RetentionRules {
+  if (!isValidTimeZone(policy.timezone)) {
     throw new RangeError(
-      `The policy's time zone '${model.timezone}' is not an IANA zone this runtime knows.`,
+      `The policy's time zone '${policy.timezone}' is not an IANA zone this runtime knows.`,
     );
   }
-  const { full, differential, incremental, snapshot, log } = model.retention;
-  return { timezone: model.timezone, full, differential, incremental, snapshot, log, deleteFromDestination };
-}
-
-/**
- * `spec.retention.deleteFromDestination` of a policy document as a plain object (the policy model
- * has no field for it); false unless it is literally true, as the policy spec's default says.
- */
-export function deleteFromDestinationOf(policy: unknown): boolean {
-  const path = ['spec', 'retention', 'deleteFromDestination'];
-  let value: unknown = policy;
-  for (const key of path) {
-    value =
-      value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? (value as Record<string, unknown>)[key]
-        : undefined;
-  }
-  return value === true;
+  return { timezone: policy.timezone, ...policy.retention };
 }
 
 /** Whether the rules keep anything for its own sake (without any, a prune would keep only the latest state). */

@@ -3,7 +3,6 @@ import * as fc from 'fast-check';
 import { planPrune } from '../../../client/src/retention/prunePlanner';
 import { pruneAsText } from '../../../client/src/retention/pruneText';
 import {
-  deleteFromDestinationOf,
   retentionRulesOf,
   type DataEntry,
   type DataKind,
@@ -79,9 +78,9 @@ function rules(
   timezone = 'UTC',
   deleteFromDestination = false,
 ): RetentionRules {
-  const policy = readPolicy({ spec: { timezone, retention: spec } });
+  const policy = readPolicy({ spec: { timezone, retention: { ...spec, deleteFromDestination } } });
   assert.ok(policy);
-  return retentionRulesOf(policy, deleteFromDestination);
+  return retentionRulesOf(policy);
 }
 
 function entry(kind: DataKind, at: string | number, state = 'successful', sizeBytes = 1000): DataEntry {
@@ -272,7 +271,7 @@ describe('prune planner: examples', () => {
   });
 
   describe('rules from a policy', () => {
-    it('takes the retention and zone from the model and deleteFromDestination from the document', () => {
+    it('takes the retention, the zone and deleteFromDestination from the model', () => {
       const document = {
         spec: {
           timezone: 'Europe/Berlin',
@@ -280,20 +279,17 @@ describe('prune planner: examples', () => {
         },
       };
       const model = readPolicy(document)!;
-      const r = retentionRulesOf(model, deleteFromDestinationOf(document));
+      const r = retentionRulesOf(model);
       assert.equal(r.timezone, 'Europe/Berlin');
       assert.equal(r.deleteFromDestination, true);
       assert.deepEqual(r.full, { kind: 'tiers', tiers: { daily: duration('7d'), weekly: duration('8w') } });
       assert.equal(r.log?.text, '35d');
-      assert.equal(deleteFromDestinationOf({ spec: { retention: { deleteFromDestination: 'yes' } } }), false);
-      assert.equal(deleteFromDestinationOf(undefined), false);
+      const quoted = readPolicy({ spec: { retention: { deleteFromDestination: 'yes' } } })!;
+      assert.equal(retentionRulesOf(quoted).deleteFromDestination, false);
     });
 
     it('refuses a zone the runtime does not know', () => {
-      assert.throws(
-        () => retentionRulesOf(readPolicy({ spec: { timezone: 'Mars/Olympus' } })!, false),
-        /Mars/,
-      );
+      assert.throws(() => retentionRulesOf(readPolicy({ spec: { timezone: 'Mars/Olympus' } })!), /Mars/);
     });
   });
 });

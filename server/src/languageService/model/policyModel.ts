@@ -63,6 +63,8 @@ export interface PolicyModel {
     incremental?: Duration;
     snapshot?: Duration;
     log?: Duration;
+    /** Prune with COMPLETE (files and Backint objects too); only when the policy says exactly `true`. */
+    deleteFromDestination: boolean;
   };
   retentionKeys: Set<string>;
 }
@@ -218,6 +220,7 @@ export function readPolicy(value: unknown): PolicyModel | undefined {
       incremental: parseDuration(retention.incremental),
       snapshot: parseDuration(retention.snapshot),
       log: parseDuration(retention.log),
+      deleteFromDestination: retention.deleteFromDestination === true,
     },
     retentionKeys: new Set(Object.keys(retention)),
   };
