@@ -191,6 +191,18 @@ describe('HANA access layer through @sap/hana-client', function () {
     assert.equal(access.stats().created, 2, 'the timed-out connection was replaced');
   });
 
+  it('lets a statement run past the connect timeout (a RECOVER takes hours): only its own deadline ends it', async () => {
+    const access = new HanaConnectionPool(() => settings(), {
+      connectTimeoutMs: 1000,
+      statementTimeoutMs: 20000,
+    });
+    pools.push(access);
+    await access.exec('SELECT 1 FROM DUMMY');
+    await session.system.exec("CALL HANASIM.DELAY_NEXT_STATEMENT('3s')");
+    const rows = await access.exec<{ X: number }>('SELECT 1 AS X FROM DUMMY');
+    assert.equal(Number(rows[0].X), 1);
+  });
+
   it('reconnects on the next call after the simulator restarted', async () => {
     const access = pool();
     await access.exec('SELECT 1 FROM DUMMY');

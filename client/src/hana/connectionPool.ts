@@ -175,10 +175,7 @@ export class HanaConnectionPool implements SqlRunner {
     try {
       const driver = (this.options.driver ?? loadHanaDriver)();
       const native = driver.createConnection();
-      const properties = driverConnectProperties(settings, {
-        connectTimeoutMs: this.connectTimeoutMs,
-        communicationTimeoutMs: this.connectTimeoutMs,
-      });
+      const properties = driverConnectProperties(settings, { connectTimeoutMs: this.connectTimeoutMs });
       await call<void>((callback) => native.connect(properties, callback));
       this.created++;
       this.busy++;

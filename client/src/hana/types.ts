@@ -33,10 +33,13 @@ export function effectiveEncrypt(settings: ConnectionSettings): boolean {
   return settings.encrypt ?? !isLoopbackHost(settings.host);
 }
 
-/** Connection timeouts handed to the driver, in milliseconds. */
+/**
+ * Timeouts handed to the driver, in milliseconds. Only the connect one: the driver's
+ * communicationTimeout would also end any statement that runs longer (a RECOVER runs for hours),
+ * so statements are bounded by the pool's own per-statement deadline instead.
+ */
 export interface DriverTimeouts {
   connectTimeoutMs: number;
-  communicationTimeoutMs: number;
 }
 
 /**
@@ -52,7 +55,6 @@ export function driverConnectProperties(
   const properties: Record<string, string | number | boolean> = {
     serverNode: `${host}:${settings.port}`,
     connectTimeout: timeouts.connectTimeoutMs,
-    communicationTimeout: timeouts.communicationTimeoutMs,
   };
   if (settings.userStoreKey) properties.KEY = settings.userStoreKey;
   else {
