@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { HanaAccessError } from '../../client/src/hana/errors';
 import type { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import { readRecoverySlice } from '../../client/src/recovery/catalogSlice';
+import { runRecovery } from '../../client/src/recovery/runRecovery';
 import { ASSUMED_FIXED_SECONDS, planRecovery } from '../../client/src/recovery/planner';
 import { recoverStatement } from '../../client/src/recovery/recoverStatements';
 import type { PlanResult, RecoveryPlan, RecoveryTarget } from '../../client/src/recovery/recoveryTypes';
@@ -74,8 +75,16 @@ describe('recovery plans on the demo seed, run by hanasim', function () {
     }
   }
 
-  async function run(p: RecoveryPlan, steps = ['stop', 'recover', 'start']): Promise<void> {
-    for (const s of p.statements.filter((x) => steps.includes(x.step))) await pool.exec(s.statement);
+  /** Runs the plan as Recover database does; returns the plan that ran and the steps taken. */
+  async function run(p: RecoveryPlan): Promise<{ ran: RecoveryPlan; steps: string[] }> {
+    const steps: string[] = [];
+    const outcome = await runRecovery(pool, p, {
+      recoverTimeoutMs: 60_000,
+      onStep: (step) => steps.push(step),
+    });
+    if (!outcome.ok) assert.fail(`${outcome.step}: ${String(outcome.error)}`);
+    assert.equal(outcome.pointInTime.toISOString(), outcome.plan.pointInTime.toISOString());
+    return { ran: outcome.plan, steps };
   }
 
   async function active(database: string): Promise<string> {
@@ -158,12 +167,18 @@ describe('recovery plans on the demo seed, run by hanasim', function () {
     await pool.exec('ALTER SYSTEM START DATABASE QAS');
   });
 
-  it('recovers PRD to its most recent state, planned after the tenant is stopped', async () => {
-    await pool.exec('ALTER SYSTEM STOP DATABASE PRD');
-    const p = planned(await plan('PRD', { kind: 'latest' }));
-    assert.doesNotMatch(p.statements[1].statement.text, /CLEAR LOG/);
-    await run(p, ['recover', 'start']);
-    assertAgrees(p);
+  it('recovers PRD to its most recent state, planned again after the tenant is stopped', async () => {
+    const early = planned(await plan('PRD', { kind: 'latest' }));
+    assert.doesNotMatch(early.statements[1].statement.text, /CLEAR LOG/);
+    await pool.exec("CALL HANASIM.ADVANCE_CLOCK('10m')");
+    const { ran, steps } = await run(early);
+    // HANA starts the tenant when the recovery ends: no START is sent.
+    assert.deepEqual(steps, ['stop', 'replan', 'recover']);
+    assert.ok(
+      ran.pointInTime > early.pointInTime,
+      'the point reached is the time of stopping, not of planning',
+    );
+    assertAgrees(ran);
     assert.equal(await active('PRD'), 'YES');
   });
 
@@ -206,11 +221,18 @@ describe('recovery plans on the demo seed, run by hanasim', function () {
       p.volumes.some((v) => v.logBackups.some((l) => l.backupId === id)),
       'the plan uses the log backup: the catalog cannot tell its file is gone',
     );
-    await pool.exec(p.statements[0].statement);
-    await assert.rejects(
-      pool.exec(p.statements[1].statement),
-      (e: HanaAccessError) => e.code === 449 && /not found/.test(e.message) && e.message.includes(id),
+    const steps: string[] = [];
+    const outcome = await runRecovery(pool, p, { recoverTimeoutMs: 60_000, onStep: (s) => steps.push(s) });
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.step, 'recover');
+    const error = outcome.error as HanaAccessError;
+    assert.ok(
+      error.code === 449 && /not found/.test(error.message) && error.message.includes(id),
+      error.message,
     );
+    assert.deepEqual(steps, ['stop', 'recover'], 'a failed recovery is not followed by START');
+    assert.equal(outcome.stopped, true);
+    assert.equal(await active('PRD'), 'NO');
     await pool.exec(p.statements[2].statement);
     assert.equal(await active('PRD'), 'YES');
   });
