@@ -11,6 +11,7 @@ import { LAYER_ORDER } from '../catalog/backupParameters';
 import { toText } from '../catalog/rowValues';
 import type { SqlRunner } from '../hana/connectionPool';
 import { setConfigurationStatement, sql, type SqlStatement } from '../hana/sqlText';
+import { resolveTargetDatabases } from './targetDatabases';
 
 export interface LiveValue {
   value: string;
@@ -68,23 +69,6 @@ interface IniRow {
   section: string;
   key: string;
   value: string;
-}
-
-async function databaseNames(runner: SqlRunner): Promise<string[]> {
-  const rows = await runner.exec<Record<string, unknown>>('SELECT DATABASE_NAME FROM M_DATABASES');
-  return rows.map((row) => toText(row.DATABASE_NAME));
-}
-
-function resolveTargets(targets: readonly string[], existing: readonly string[]) {
-  const byUpper = new Map(existing.map((name) => [name.toUpperCase(), name]));
-  const databases = new Set(targets.includes('*') ? existing : []);
-  const unknownDatabases: string[] = [];
-  for (const target of targets.filter((t) => t !== '*')) {
-    const name = byUpper.get(target.toUpperCase());
-    if (name) databases.add(name);
-    else unknownDatabases.push(target);
-  }
-  return { databases: [...databases], unknownDatabases };
 }
 
 /** Every layer's rows of the policy's sections (a few dozen), read once for all target databases. */
@@ -163,7 +147,7 @@ export async function planApply(
   targetDatabases: readonly string[],
   expectations: readonly Expectation[],
 ): Promise<ApplyPlan> {
-  const { databases, unknownDatabases } = resolveTargets(targetDatabases, await databaseNames(runner));
+  const { databases, unknownDatabases } = await resolveTargetDatabases(runner, targetDatabases);
   const rows = await iniRows(runner, [...new Set(expectations.map((e) => e.section))]);
   const differences: ConfigurationDifference[] = [];
   for (const database of databases) {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../lsp/server';
 import { applyCommand } from './live/applyCommand';
+import { planRecoveryCommand } from './live/planRecoveryCommand';
+import { pruneCommand } from './live/pruneCommand';
 import { runDueCommand } from './live/runDueCommand';
 import { loadSettings } from './cliSettings';
 import { formatJson, formatSarif, formatText } from './formatters';
@@ -14,14 +16,32 @@ const USAGE = `Usage:
   hana-backup lsp --stdio
   hana-backup apply --policy FILE [--dry-run] [connection options]
   hana-backup run-due --policy FILE [--dry-run] [connection options]
+  hana-backup prune --policy FILE [--dry-run] [connection options]
+  hana-backup plan-recovery --database DB TARGET [connection options]
   hana-backup --version
 
 Connection options (live commands): [--connection NAME] [--settings FILE] [--password-env VAR]
 [--format text|json]. The connection comes from hanaBackup.connections in --settings or the nearest
 .vscode/settings.json; its secret from its hdbuserstore key (userStoreKey) or the environment
-variable named by --password-env or its passwordEnv — never from the command line.
+variable named by --password-env or its passwordEnv — never from the command line. apply, run-due
+and prune act on each system the policy targets (--connection: only that one); plan-recovery needs
+--connection unless the settings hold a single connection.
+
+prune deletes the catalog entries the policy's retention no longer needs (ALL BEFORE BACKUP_ID,
+COMPLETE only with deleteFromDestination); a policy without retention is left alone.
+plan-recovery plans, it does not recover. TARGET is exactly one of (never guessed):
+  --until TIME                 a point in time
+  --latest                     the most recent state
+  --backup-id ID               one data backup, no log replay
+  --snapshot [ID] [--until TIME]  the newest (or the named) data snapshot, with log replay to TIME
+TIME is ISO 8601 with a zone (2026-11-20T14:30:00Z, 2026-11-20T15:30:00+01:00) or
+'YYYY-MM-DD HH:MM:SS', which means UTC (as HANA's UNTIL TIMESTAMP).
+
 Live commands exit 0 when done or nothing is to do, 1 when a dry run finds work to do or a
 backup/statement failed, 2 on a usage error, 3 when HANA cannot be reached or refuses.
+plan-recovery exits 0 when the target can be reached — for SYSTEMDB too, whose plan it prints with
+the recoverSys.py command line that runs it, as SQL cannot — and 1 when it cannot (the reason
+printed). prune exits 2 also for a policy whose time zone is unknown (the others still run).
 
 lint checks backup policies (*.backup-policy.yaml, backup-policies/**/*.yaml), global.ini layers
 (global.ini, *.ini with a "# hana-backup: layer=..." line) and Backint parameter files with the rules
@@ -85,6 +105,8 @@ async function main(argv: string[]): Promise<number | undefined> {
   if (command === 'lint') return lint(rest);
   if (command === 'apply') return applyCommand(rest);
   if (command === 'run-due') return runDueCommand(rest);
+  if (command === 'prune') return pruneCommand(rest);
+  if (command === 'plan-recovery') return planRecoveryCommand(rest);
   if (command === 'lsp') {
     if (!rest.includes('--stdio'))
       throw new UsageError('lsp needs --stdio (the only transport offered to other editors)');

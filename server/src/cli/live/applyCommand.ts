@@ -2,17 +2,10 @@
 import { parseArgs } from 'node:util';
 import { applyPlan, planApply } from '../../../../client/src/policyOps/applyPolicy';
 import { openConnection } from '../cliConnection';
-import { checkFormat, CONNECTION_OPTIONS, EXIT, readPolicies, withHana } from './liveOptions';
+import { checkFormat, EXIT, POLICY_RUN_OPTIONS, readPolicies, warnUnknown, withHana } from './liveOptions';
 
 export async function applyCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...CONNECTION_OPTIONS,
-      policy: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseArgs({ args, options: POLICY_RUN_OPTIONS });
   const format = checkFormat(values.format);
   const cwd = process.cwd();
   const { policies } = readPolicies(cwd, values.policy);
@@ -30,6 +23,7 @@ export async function applyCommand(args: string[]): Promise<number> {
         });
         try {
           const plan = await planApply(pool, target.databases, policy.expectations);
+          warnUnknown(target.system, plan.unknownDatabases);
           const applied =
             values['dry-run'] || plan.statements.length === 0 ? undefined : await applyPlan(pool, plan);
           pending ||= values['dry-run'] && plan.statements.length > 0;

@@ -25,6 +25,13 @@ export const CONNECTION_OPTIONS = {
   format: { type: 'string', default: 'text' },
 } as const;
 
+/** The options of the commands that act on a policy's targets: apply, run-due, prune. */
+export const POLICY_RUN_OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  policy: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
+
 export function readPolicies(
   cwd: string,
   file: string | undefined,
@@ -60,4 +67,10 @@ export function checkFormat(format: string | undefined): 'text' | 'json' {
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not "${format}"`);
   return format;
+}
+
+/** A policy target naming a database the system lacks is worth a warning, not a stop: the rest still run. */
+export function warnUnknown(system: string, unknownDatabases: readonly string[]): void {
+  for (const name of unknownDatabases)
+    process.stderr.write(`hana-backup: warning: ${system} has no database ${name}; it is skipped\n`);
 }

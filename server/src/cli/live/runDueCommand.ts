@@ -8,19 +8,13 @@ import {
   runDue,
   serverUtcNow,
 } from '../../../../client/src/policyOps/runDue';
+import { resolveTargetDatabases } from '../../../../client/src/policyOps/targetDatabases';
 import { dueRuns } from '../../languageService/operations/dueRuns';
 import { openConnection } from '../cliConnection';
-import { checkFormat, CONNECTION_OPTIONS, EXIT, readPolicies, withHana } from './liveOptions';
+import { checkFormat, EXIT, POLICY_RUN_OPTIONS, readPolicies, warnUnknown, withHana } from './liveOptions';
 
 export async function runDueCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...CONNECTION_OPTIONS,
-      policy: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseArgs({ args, options: POLICY_RUN_OPTIONS });
   const format = checkFormat(values.format);
   const cwd = process.cwd();
   const { policies } = readPolicies(cwd, values.policy);
@@ -38,9 +32,8 @@ export async function runDueCommand(args: string[]): Promise<number> {
         });
         try {
           const overview = await readSystemOverview(pool);
-          const databases = target.databases.includes('*')
-            ? overview.databases.map((d) => d.name)
-            : target.databases.map((d) => d.toUpperCase());
+          const { databases, unknownDatabases } = await resolveTargetDatabases(pool, target.databases);
+          warnUnknown(target.system, unknownDatabases);
           const now = await serverUtcNow(pool);
           for (const database of databases) {
             const due = dueRuns(
