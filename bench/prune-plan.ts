@@ -1,7 +1,7 @@
 // Prune by retention on hanasim's large seed (five databases, a year of history, over a million
 // catalog entries): the time to read a database's catalog and plan its prune, and the rows that
 // costs, for one database and for the whole catalog. Prints figures, asserts nothing.
-// Run: node --import tsx bench/prune-plan.ts
+// Run: npm run bench:prune
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // Planning a recovery on the large seed (a year of catalog, over a million entries): the time
 // readRecoverySlice + planRecovery take for one database and the rows they fetch, next to the time
 // it takes to fetch that database's whole catalog (entries with their files) through the driver.
-// Prints figures, asserts nothing. Run: node --import tsx bench/recovery-plan.ts
+// Prints figures, asserts nothing. Run: npm run bench:recovery
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

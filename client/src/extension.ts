@@ -19,6 +19,7 @@ import { registerCommands } from './commands/registerCommands';
 import { registerConnectionCommands } from './connections/connectionCommands';
 import { ConnectionManager } from './connections/connectionManager';
 import { BackupDetailsProvider, DETAILS_SCHEME } from './details/backupDetailsDocument';
+import { REPORT_SCHEME, ReportDocuments } from './details/reportDocuments';
 import { isHanaDriverLoaded } from './hana/driver';
 import { BackupTreeProvider, type PolicyLookup } from './tree/backupTreeProvider';
 import type { PolicyFacts } from './tree/treeNodes';
@@ -103,9 +104,12 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
     showCollapseAll: true,
     canSelectMany: true,
   });
+  const reports = new ReportDocuments();
   context.subscriptions.push(
     log,
     connections,
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     tree,
     treeView,
     vscode.workspace.registerTextDocumentContentProvider(
@@ -114,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
     ),
     ...registerConnectionCommands(connections),
     liveDiagnostics,
-    ...registerCommands({ connections, tree, policyFor, server, liveDiagnostics, log }),
+    ...registerCommands({ connections, tree, policyFor, server, liveDiagnostics, reports, log }),
     autoRefresh(tree),
   );
   return {

@@ -15,7 +15,7 @@ import { launchBrowser, runSuite, workbenchUrl } from './browser.mjs';
 import { prepareRunFolder, startCodeServer } from './codeServer.mjs';
 import { checkProblemsPanel } from './problemsPanel.mjs';
 import { launchSimulator } from '../hanasim/launch.mjs';
-import { checkBackupFromTree } from './treeUi.mjs';
+import { checkBackupFromTree, checkRecoverConfirmation } from './treeUi.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(repo, 'test-results', 'vscode');
@@ -161,16 +161,26 @@ async function runInCodeServer(run) {
   return { ...addUp(results), ui };
 }
 
-/** The tree in the workbench: screenshot, then Back up now from a database's context menu. */
+/** The tree in the workbench: screenshot, Back up now and Recover database from a database's context menu. */
 async function treeChecks(context, url) {
+  const results = [];
   try {
     const created = await checkBackupFromTree(context, url, { artifacts });
     step(`UI check passed: Back up now from the tree's context menu added ${created}`);
-    return [true];
+    results.push(true);
   } catch (error) {
     console.error(`UI check failed (Back up now from the tree): ${error.message}`);
-    return [false];
+    results.push(false);
   }
+  try {
+    await checkRecoverConfirmation(context, url, { artifacts });
+    step('UI check passed: Recover database asked for confirmation naming PRD and the point in time');
+    results.push(true);
+  } catch (error) {
+    console.error(`UI check failed (Recover database confirmation): ${error.message}`);
+    results.push(false);
+  }
+  return results;
 }
 
 /** What a user must see in the Problems panel after opening a file (search: quick-open text). */

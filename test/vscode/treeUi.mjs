@@ -21,8 +21,41 @@ async function expand(rowLocator) {
   await rowLocator.and(rowLocator.page().locator('[aria-expanded="true"]')).waitFor();
 }
 
+/** Runs a context menu entry; a click landing while the menu still animates in is taken as a hover only. */
+async function runMenuItem(page, text) {
+  const menu = page.locator('.monaco-menu');
+  const item = menu.locator('.action-label', { hasText: text });
+  await item.click();
+  const closed = await menu.waitFor({ state: 'detached', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'detached' });
+}
+
 async function pick(page, text) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
+}
+
+/**
+ * Shows the view. A new window restores the side bar as the last one left it, and clicking the
+ * activity bar icon of a view already shown hides it: click, then check, a few times.
+ */
+async function openView(page) {
+  await page.locator('.monaco-workbench').waitFor();
+  const view = page.locator('#workbench\\.view\\.extension\\.hanaBackup');
+  const icon = page.locator('.activitybar .action-item a[aria-label^="HANA Backup"]');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await view.isVisible()) return;
+    await icon.click();
+    const shown = await view.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+  }
+  await view.waitFor();
 }
 
 /** Drags the side bar's edge so that descriptions are readable in the screenshots. */
@@ -43,8 +76,7 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   try {
     await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor();
-    await page.locator('.activitybar .action-item a[aria-label^="HANA Backup"]').click();
+    await openView(page);
     await widenSideBar(page);
     const system = row(page, 'PRD (127.0.0.1:', 1);
     await system.filter({ hasText: '● connected' }).waitFor();
@@ -58,7 +90,7 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
     await page.screenshot({ path: path.join(artifacts, 'tree.png') });
 
     await prd.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Back Up Now' }).click();
+    await runMenuItem(page, 'Back Up Now');
     await pick(page, 'Complete');
     await pick(page, 'File');
     const title = page.locator('.quick-input-widget .quick-input-title');
@@ -83,6 +115,48 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
     return (await created.textContent())?.trim();
   } finally {
     await page.screenshot({ path: path.join(artifacts, 'tree-last.png') }).catch(() => undefined);
+    await page.close();
+  }
+}
+
+/**
+ * "Recover Database" from PRD's context menu to a point in time: the plan opens beside and the
+ * modal names the database and the target; Cancel leaves PRD running. Resolves with the dialog's text.
+ */
+export async function checkRecoverConfirmation(context, url, { artifacts }) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  try {
+    await page.goto(url);
+    await openView(page);
+    await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
+    const prd = row(page, 'PRD', 3);
+    await prd.filter({ hasText: 'recoverable' }).waitFor();
+
+    await prd.click({ button: 'right' });
+    await runMenuItem(page, 'Recover Database');
+    await pick(page, 'Point in time');
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: 'point in time (UTC)' }).waitFor();
+    const at = new Date(Date.now() - 6 * 3_600_000);
+    const until = at.toISOString().slice(0, 19).replace('T', ' ');
+    await page.locator('.quick-input-widget input').fill(until);
+    await page.keyboard.press('Enter');
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.filter({ hasText: `Recover PRD on PRD to ${until} UTC?` }).waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    if (!text.includes(`RECOVER DATABASE FOR "PRD" UNTIL TIMESTAMP '${until}'`))
+      throw new Error(`the confirmation does not show the RECOVER statement: ${text}`);
+    await page.screenshot({ path: path.join(artifacts, 'recover-confirmation.png') });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.editor-group-container', { hasText: 'Recovery plan for PRD' }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'recovery-plan.png') });
+    await prd.filter({ hasText: 'ACTIVE' }).waitFor();
+    return text.trim();
+  } finally {
+    await page.screenshot({ path: path.join(artifacts, 'recover-last.png') }).catch(() => undefined);
     await page.close();
   }
 }

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { DueRun, DueRunsParams, PolicyOperations } from '../../../server/src/lsp/requests';
 import type { ConnectionManager } from '../connections/connectionManager';
+import type { ReportDocuments } from '../details/reportDocuments';
 import type { BackupTreeProvider, PolicyLookup } from '../tree/backupTreeProvider';
 
 /** What the commands ask the language server (policy files are read there). */
@@ -17,6 +18,8 @@ export interface CommandContext {
   server: ServerRequests;
   /** Problems found on live systems (HBP140 from Apply policy), apart from the language server's. */
   liveDiagnostics: vscode.DiagnosticCollection;
+  /** Where computed plans are shown (recovery, prune). */
+  reports: ReportDocuments;
   log: vscode.LogOutputChannel;
 }
 

@@ -4,6 +4,9 @@ import { detailsUri } from '../details/backupDetailsDocument';
 import type { NodeOf, TreeNode } from '../tree/treeNodes';
 import { applyPolicyCommand } from './applyPolicyCommand';
 import { backupNow } from './backupNowCommand';
+import { planRecoveryCommand } from './planRecoveryCommand';
+import { pruneByRetentionCommand } from './pruneCommand';
+import { recoverDatabaseCommand } from './recoverDatabaseCommand';
 import { runDueCommand } from './runDueCommand';
 import type { CommandContext, Target } from './commandContext';
 import { abandonPreparedSnapshot, confirmPreparedSnapshot, createSnapshotCommand } from './snapshotCommands';
@@ -42,6 +45,15 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       applyPolicyCommand(ctx, uri),
     ),
     vscode.commands.registerCommand('hanaBackup.runDueBackups', (uri?: unknown) => runDueCommand(ctx, uri)),
+    vscode.commands.registerCommand('hanaBackup.planRecovery', (node?: unknown) =>
+      planRecoveryCommand(ctx, node),
+    ),
+    vscode.commands.registerCommand('hanaBackup.recoverDatabase', (node?: unknown) =>
+      recoverDatabaseCommand(ctx, node),
+    ),
+    vscode.commands.registerCommand('hanaBackup.pruneByRetention', (argument?: unknown) =>
+      pruneByRetentionCommand(ctx, argument),
+    ),
     vscode.commands.registerCommand('hanaBackup.confirmSnapshot', (node: NodeOf<'entry'>) =>
       confirmPreparedSnapshot(ctx, node),
     ),

@@ -17,16 +17,16 @@ export function statementsText(statements: readonly (SqlStatement | string)[]): 
 export async function confirmStatements(
   question: string,
   statements: readonly (SqlStatement | string)[],
-  options: { runLabel?: string; note?: string } = {},
+  options: { runLabel?: string; note?: string; modal?: boolean } = {},
 ): Promise<Confirmation> {
   const text = statementsText(statements);
   const runLabel = options.runLabel ?? 'Run';
-  const answer = await vscode.window.showWarningMessage(
-    question,
-    { modal: true, detail: `${text}${options.note ? `\n\n${options.note}` : ''}` },
-    runLabel,
-    'Copy SQL',
-  );
+  const detail = `${text}${options.note ? `\n\n${options.note}` : ''}`;
+  // A notification has no detail line: the statements go into its message.
+  const answer =
+    options.modal === false
+      ? await vscode.window.showWarningMessage(`${question}\n${detail}`, runLabel, 'Copy SQL')
+      : await vscode.window.showWarningMessage(question, { modal: true, detail }, runLabel, 'Copy SQL');
   if (answer === runLabel) return 'run';
   if (answer === 'Copy SQL') {
     await vscode.env.clipboard.writeText(text);

@@ -70,7 +70,8 @@ export async function runRecovery(
     options.onStep?.('replan');
     try {
       const again = planRecovery(await readRecoverySlice(runner, database, plan.target), plan.target);
-      if (!again.ok) return { ok: false, step: 'replan', error: new Error(again.refusal.reason), stopped: true };
+      if (!again.ok)
+        return { ok: false, step: 'replan', error: new Error(again.refusal.reason), stopped: true };
       plan = again.plan;
     } catch (error) {
       return { ok: false, step: 'replan', error, stopped: true };

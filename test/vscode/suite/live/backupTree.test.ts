@@ -2,9 +2,9 @@
 // @sap/hana-client (see test/vscode/run.mjs: the simulator and the connection are set up there).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from '../eventually';
 
 const EXTENSION_ID = 'hana-backup.hana-backup';
-const DEADLINE_MS = 30_000;
 
 /** The parts of the extension's API this suite uses (client/src/extension.ts HanaBackupApi). */
 interface Api {
@@ -51,17 +51,6 @@ async function child(parent: Shown | undefined, label: string | RegExp): Promise
     `no "${label}" under ${parent?.label ?? 'the root'}; there are: ${list.map((c) => c.label).join(', ')}`,
   );
   return found;
-}
-
-/** Polls `read` until `accept` takes its value or the deadline passes (then returns the last value). */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250)); // polling interval, not a readiness guess
-    value = await read();
-  }
-  return value;
 }
 
 suite('HANA Backup view on the demo system', () => {
