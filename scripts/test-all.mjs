@@ -86,6 +86,8 @@ if (build.code === 0) {
   await suite('cli', 'test:cli');
   await suite('hanasim', 'test:hanasim');
   await suite('integration', 'test:integration');
+  // Packages the linux-x64 and universal VSIXs, checks their contents and runs them unpacked.
+  await check('package', 'node', ['scripts/package.mjs', '--target', 'linux-x64,universal']);
   await vscodeSuite();
   // The README's run command, started and stopped: simulator up, workbench answering.
   await check('demo', 'node', ['scripts/demo.mjs', '--smoke']);

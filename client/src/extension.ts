@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  LanguageClient,
+  type LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
   TransportKind,
@@ -21,9 +21,11 @@ import { ConnectionManager } from './connections/connectionManager';
 import { BackupDetailsProvider, DETAILS_SCHEME } from './details/backupDetailsDocument';
 import { REPORT_SCHEME, ReportDocuments } from './details/reportDocuments';
 import { isHanaDriverLoaded } from './hana/driver';
+import { RestartingLanguageClient } from './serverRestarts';
 import { BackupTreeProvider, type PolicyLookup } from './tree/backupTreeProvider';
 import type { PolicyFacts } from './tree/treeNodes';
 import { LANGUAGE_IDS, WATCHED_FILE_GLOBS } from './watchedFiles';
+import { trackPolicyOpened } from './walkthrough/policyOpenedContext';
 
 let client: LanguageClient | undefined;
 
@@ -36,7 +38,7 @@ export interface HanaBackupApi {
   driverLoaded(): boolean;
 }
 
-function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -57,12 +59,18 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'hanaBackup', fileEvents: watchers },
     outputChannelName: 'SAP HANA Backup Language Server',
   };
-  return new LanguageClient('hanaBackup', 'SAP HANA Backup Language Server', serverOptions, clientOptions);
+  return new RestartingLanguageClient(
+    'hanaBackup',
+    'SAP HANA Backup Language Server',
+    serverOptions,
+    clientOptions,
+    log,
+  );
 }
 
 export function activate(context: vscode.ExtensionContext): HanaBackupApi {
   const log = vscode.window.createOutputChannel('SAP HANA Backup', { log: true });
-  client = startLanguageClient(context);
+  client = startLanguageClient(context, log);
   // Not awaited: activation stays fast; the tree asks the server only once it answers.
   const started = client.start().catch((error: unknown) => {
     log.error(`language server did not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -120,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): HanaBackupApi {
     liveDiagnostics,
     ...registerCommands({ connections, tree, policyFor, server, liveDiagnostics, reports, log }),
     autoRefresh(tree),
+    trackPolicyOpened(),
   );
   return {
     tree,

@@ -34,15 +34,13 @@ export function launchBrowser(executablePath, run) {
 }
 
 /**
- * The workbench URL for `folder`. The `payload` pairs load `extensionPath` as a development
- * extension and, with `testsPath` (the compiled runner, without ".js"), run its tests.
+ * The workbench URL for `folder`. The `payload` pairs load `extensionPath` (if given) as a
+ * development extension and, with `testsPath` (the compiled runner, without ".js"), run its tests.
  */
 export function workbenchUrl(serverUrl, { folder, extensionPath, testsPath }) {
   const remote = (file) => `vscode-remote://remote${file}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(extensionPath)],
-    ['skipWelcome', 'true'],
-  ];
+  const payload = [['skipWelcome', 'true']];
+  if (extensionPath) payload.push(['extensionDevelopmentPath', remote(extensionPath)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath.replace(/\.js$/, ''))]);
   return `${serverUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

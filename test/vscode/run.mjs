@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run test:vscode`: the extension in a real VS Code. Builds the extension and the extension-host
-// suite (test/vscode/suite), then runs the suite in code-server driven by headless Chromium, followed
-// by a UI check in the same browser. With VSCODE_EXECUTABLE set (a desktop VS Code), the same suite
-// runs through @vscode/test-electron's runTests instead, without the UI check.
+// `npm run test:vscode`: the extension in a real VS Code. Builds the extension, packages this
+// machine's VSIX and installs it into code-server, builds the extension-host suites
+// (test/vscode/suite) and runs them in code-server driven by headless Chromium, followed by UI checks
+// in the same browser. With VSCODE_EXECUTABLE set (a desktop VS Code), the same suites run from the
+// development folder through @vscode/test-electron's runTests instead, without the UI checks.
 // Ends with the line `VSCODE-SUITE: <passed> passed, <failed> failed`; exits non-zero on any failure.
 // Flags: --no-build (the caller already ran `npm run build`), --keep (keep the run folder).
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,12 @@ import { launchBrowser, runSuite, workbenchUrl } from './browser.mjs';
 import { prepareRunFolder, startCodeServer } from './codeServer.mjs';
 import { checkProblemsPanel } from './problemsPanel.mjs';
 import { launchSimulator } from '../hanasim/launch.mjs';
-import { checkBackupFromTree, checkRecoverConfirmation } from './treeUi.mjs';
+import {
+  checkBackupFromTree,
+  checkPruneFromTree,
+  checkRecoverFromTree,
+  checkWalkthrough,
+} from './treeUi.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(repo, 'test-results', 'vscode');
@@ -30,6 +36,10 @@ const SIM_PASSWORD = 'Manager1-Sim';
 /** The suite's own runner (test/vscode/suite/index.ts) writes its counts to this file. */
 const RESULTS_ENV = 'HANA_BACKUP_VSCODE_RESULTS';
 const SUITE_DEADLINE_MS = 5 * 60_000;
+/** Where code-server installed the VSIX: the suites check that the extension runs from there. */
+const INSTALLED_ENV = 'HANA_BACKUP_INSTALLED_EXTENSIONS';
+/** An empty extension in development mode, which VS Code needs to run extension-host tests. */
+const testHost = path.join(repo, 'test', 'vscode', 'host');
 
 /**
  * Undone in reverse order when the run ends, also on Ctrl+C: code-server runs in a process group of
@@ -112,15 +122,44 @@ function addUp(results) {
   return { passed, failed };
 }
 
+/**
+ * Packages this machine's VSIX (scripts/package.mjs) and installs it into the run's extensions folder:
+ * the suites run against what a user installs, not the development folder.
+ */
+function installVsix(bin, run) {
+  const target = `${process.platform}-${process.arch}`;
+  step(`packaging the ${target} VSIX`);
+  const packaged = spawnSync('node', ['scripts/package.mjs', '--target', target], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
+  if (packaged.status !== 0) throw new Error(`packaging the ${target} VSIX failed`);
+  const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  const vsix = path.join(repo, 'dist', 'vsix', `hana-backup-${target}-${version}.vsix`);
+  step(`installing ${path.relative(repo, vsix)} into code-server`);
+  const installed = spawnSync(
+    bin,
+    ['--user-data-dir', run.userDataDir, '--extensions-dir', run.extensionsDir, '--install-extension', vsix],
+    { encoding: 'utf8' },
+  );
+  if (installed.status !== 0)
+    throw new Error(`code-server --install-extension failed: ${installed.stderr || installed.stdout}`);
+}
+
 async function runInCodeServer(run) {
   const bin = ensureCodeServer();
   const chromiumPath = findChromium();
+  installVsix(bin, run);
   step('starting code-server');
   const server = await startCodeServer({
     bin,
     run,
     logFile: path.join(artifacts, 'code-server.log'),
-    env: { [RESULTS_ENV]: run.resultsFile, [PASSWORD_ENV]: SIM_PASSWORD },
+    env: {
+      [RESULTS_ENV]: run.resultsFile,
+      [PASSWORD_ENV]: SIM_PASSWORD,
+      [INSTALLED_ENV]: run.extensionsDir,
+    },
   });
   cleanups.push(() => server.stop());
   step(`code-server ready at ${server.url}; launching Chromium`);
@@ -137,7 +176,7 @@ async function runInCodeServer(run) {
     const testsPath = path.join(suiteOut, suite, 'index.js');
     const suiteExit = await runSuite(
       context,
-      workbenchUrl(server.url, { folder: suiteWorkspace(run, suite), extensionPath: repo, testsPath }),
+      workbenchUrl(server.url, { folder: suiteWorkspace(run, suite), extensionPath: testHost, testsPath }),
       { deadlineMs: SUITE_DEADLINE_MS, onLog, screenshot: path.join(artifacts, `suite-${suite}.png`) },
     );
     step(
@@ -149,36 +188,33 @@ async function runInCodeServer(run) {
   }
 
   const ui = [
-    ...(await problemsPanelChecks(
-      context,
-      workbenchUrl(server.url, { folder: run.workspace, extensionPath: repo }),
-    )),
-    ...(await treeChecks(
-      context,
-      workbenchUrl(server.url, { folder: run.liveWorkspace, extensionPath: repo }),
-    )),
+    ...(await problemsPanelChecks(context, workbenchUrl(server.url, { folder: run.workspace }))),
+    ...(await treeChecks(context, workbenchUrl(server.url, { folder: run.liveWorkspace }))),
   ];
   return { ...addUp(results), ui };
 }
 
-/** The tree in the workbench: screenshot, Back up now and Recover database from a database's context menu. */
+/**
+ * The journey through the workbench on the demo system, in order: Back up now, Plan and Recover PRD to
+ * a point in time, Prune QAS by retention; then the getting-started walkthrough. A failed check is
+ * counted and the next one still runs.
+ */
 async function treeChecks(context, url) {
+  const checks = [
+    ['Back up now from the tree', checkBackupFromTree, (r) => `the new backup shows: ${r}`],
+    ['Recover PRD to a point in time', checkRecoverFromTree, (r) => `after confirmation: ${r}`],
+    ['Prune QAS by retention', checkPruneFromTree, (r) => r],
+    ['the getting-started walkthrough', checkWalkthrough, (r) => `steps: ${r.join(', ')}`],
+  ];
   const results = [];
-  try {
-    const created = await checkBackupFromTree(context, url, { artifacts });
-    step(`UI check passed: Back up now from the tree's context menu added ${created}`);
-    results.push(true);
-  } catch (error) {
-    console.error(`UI check failed (Back up now from the tree): ${error.message}`);
-    results.push(false);
-  }
-  try {
-    await checkRecoverConfirmation(context, url, { artifacts });
-    step('UI check passed: Recover database asked for confirmation naming PRD and the point in time');
-    results.push(true);
-  } catch (error) {
-    console.error(`UI check failed (Recover database confirmation): ${error.message}`);
-    results.push(false);
+  for (const [name, check, describe] of checks) {
+    try {
+      step(`UI check passed: ${name}; ${describe(await check(context, url, { artifacts }))}`);
+      results.push(true);
+    } catch (error) {
+      console.error(`UI check failed (${name}): ${error.message}`);
+      results.push(false);
+    }
   }
   return results;
 }
@@ -274,12 +310,24 @@ async function main() {
       passed: passed + ui.filter(Boolean).length,
       failed: failed + ui.filter((ok) => !ok).length,
     };
+    if (total.failed === 0) publishScreenshots();
     step(`done; screenshots and code-server.log in ${path.relative(repo, artifacts)}/`);
     console.log(`VSCODE-SUITE: ${total.passed} passed, ${total.failed} failed`);
     process.exitCode = total.failed > 0 ? 1 : 0;
   } finally {
     await cleanUp();
   }
+}
+
+/**
+ * The README shows these: a green run replaces them, so they show what the extension does today.
+ * Kept out of the VSIX (docs/ is not in .vscodeignore's allow-list).
+ */
+const README_SCREENSHOTS = ['tree.png', 'problems-panel.png', 'recovery-plan.png', 'walkthrough.png'];
+function publishScreenshots() {
+  const target = path.join(repo, 'docs', 'screenshots');
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of README_SCREENSHOTS) fs.copyFileSync(path.join(artifacts, name), path.join(target, name));
 }
 
 /** The live suite's workspace: its policy, and the demo system's connection (password from the environment). */

@@ -120,43 +120,159 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
 }
 
 /**
- * "Recover Database" from PRD's context menu to a point in time: the plan opens beside and the
- * modal names the database and the target; Cancel leaves PRD running. Resolves with the dialog's text.
+ * Runs a command by its exact title through the command palette; waits for the palette to close
+ * unless the command opens a picker of its own.
  */
-export async function checkRecoverConfirmation(context, url, { artifacts }) {
+async function runCommand(page, title, { opensPicker = false } = {}) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first()
+    .click();
+  if (!opensPicker) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The plan as a reader sees it: rendered, in one editor group, without the side bar. */
+async function screenshotPlan(page, file) {
+  await runCommand(page, 'View: Single Column Editor Layout');
+  await runCommand(page, 'View: Close Primary Side Bar');
+  // The preview did not always open from the first palette run on a loaded machine: try twice.
+  const preview = page.locator('.tab', { hasText: 'Preview Recovery plan' });
+  for (let attempt = 0; attempt < 2 && !(await preview.isVisible()); attempt++) {
+    await page.locator('.tab', { hasText: 'Recovery plan' }).first().click();
+    await runCommand(page, 'Markdown: Open Preview');
+    await preview.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+  await page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('#active-frame')
+    .locator('h1', { hasText: 'Recovery plan for PRD' })
+    .waitFor();
+  await page.screenshot({ path: file });
+}
+
+/** Recover Database from PRD's context menu up to its confirmation; resolves with the dialog. */
+async function askToRecover(page, prd, until) {
+  await prd.click({ button: 'right' });
+  await runMenuItem(page, 'Recover Database');
+  await pick(page, 'Point in time');
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  await title.filter({ hasText: 'point in time (UTC)' }).waitFor();
+  await page.locator('.quick-input-widget input').fill(until);
+  await page.keyboard.press('Enter');
+  const dialog = page
+    .locator('.monaco-dialog-box')
+    .filter({ hasText: `Recover PRD on PRD to ${until} UTC?` });
+  await dialog.waitFor();
+  const text = (await dialog.textContent()) ?? '';
+  if (!text.includes(`RECOVER DATABASE FOR "PRD" UNTIL TIMESTAMP '${until}'`))
+    throw new Error(`the confirmation does not show the RECOVER statement: ${text}`);
+  return dialog;
+}
+
+/**
+ * Recover Database from PRD's context menu to a point in time six hours ago: the plan opens beside
+ * and the modal names the database and the target; Cancel leaves PRD running. Asked again, "Recover
+ * PRD" runs it: the notification names the point reached and PRD is ACTIVE again. Resolves with
+ * that notification's text.
+ */
+export async function checkRecoverFromTree(context, url, { artifacts }) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   try {
     await page.goto(url);
     await openView(page);
+    // Earlier windows on this folder leave their editor groups behind: start from one.
+    await runCommand(page, 'View: Close All Editor Groups');
     await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
     const prd = row(page, 'PRD', 3);
     await prd.filter({ hasText: 'recoverable' }).waitFor();
+    const until = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-    await prd.click({ button: 'right' });
-    await runMenuItem(page, 'Recover Database');
-    await pick(page, 'Point in time');
-    const title = page.locator('.quick-input-widget .quick-input-title');
-    await title.filter({ hasText: 'point in time (UTC)' }).waitFor();
-    const at = new Date(Date.now() - 6 * 3_600_000);
-    const until = at.toISOString().slice(0, 19).replace('T', ' ');
-    await page.locator('.quick-input-widget input').fill(until);
-    await page.keyboard.press('Enter');
-
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.filter({ hasText: `Recover PRD on PRD to ${until} UTC?` }).waitFor();
-    const text = (await dialog.textContent()) ?? '';
-    if (!text.includes(`RECOVER DATABASE FOR "PRD" UNTIL TIMESTAMP '${until}'`))
-      throw new Error(`the confirmation does not show the RECOVER statement: ${text}`);
+    let dialog = await askToRecover(page, prd, until);
     await page.screenshot({ path: path.join(artifacts, 'recover-confirmation.png') });
     await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.editor-group-container', { hasText: 'Recovery plan for PRD' }).first().waitFor();
-    await page.screenshot({ path: path.join(artifacts, 'recovery-plan.png') });
+    await screenshotPlan(page, path.join(artifacts, 'recovery-plan.png'));
+    await openView(page);
     await prd.filter({ hasText: 'ACTIVE' }).waitFor();
-    return text.trim();
+
+    dialog = await askToRecover(page, prd, until);
+    await dialog.locator('.monaco-button', { hasText: 'Recover PRD' }).click();
+    const done = page
+      .locator('.notifications-toasts .notification-list-item')
+      .filter({ hasText: `PRD on PRD recovered to ${until} UTC` });
+    // Simulated time runs 30 times faster; the plan's estimate is a few minutes of HANA's time.
+    await done.waitFor({ timeout: 3 * STEP_TIMEOUT_MS });
+    await prd.filter({ hasText: 'ACTIVE' }).waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'recovery-done.png') });
+    return ((await done.textContent()) ?? '').trim();
   } finally {
     await page.screenshot({ path: path.join(artifacts, 'recover-last.png') }).catch(() => undefined);
+    await page.close();
+  }
+}
+
+/**
+ * Prune by Retention from QAS's context menu: the policy governing QAS (weekly fulls 5w, log 35d)
+ * on a 45-day history leaves something to delete. The report opens, the modal names QAS, and
+ * "Delete from QAS" ends in a notification counting the entries deleted.
+ */
+export async function checkPruneFromTree(context, url, { artifacts }) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  try {
+    await page.goto(url);
+    await openView(page);
+    await runCommand(page, 'View: Close All Editor Groups');
+    await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
+    const qas = row(page, 'QAS', 3);
+    await qas.filter({ hasText: 'recoverable' }).waitFor();
+    await qas.click({ button: 'right' });
+    await runMenuItem(page, 'Prune by Retention');
+    const dialog = page
+      .locator('.monaco-dialog-box')
+      .filter({ hasText: 'Delete from the catalog of QAS on PRD' });
+    await dialog.waitFor();
+    await page.locator('.editor-group-container', { hasText: 'Prune QAS by retention' }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'prune-confirmation.png') });
+    await dialog.locator('.monaco-button', { hasText: 'Delete from QAS' }).click();
+    const done = page
+      .locator('.notifications-toasts .notification-list-item')
+      .filter({ hasText: /Prune QAS on PRD: [1-9][\d,]* catalog entries deleted/ });
+    await done.waitFor();
+    return ((await done.textContent()) ?? '').trim();
+  } finally {
+    await page.screenshot({ path: path.join(artifacts, 'prune-last.png') }).catch(() => undefined);
+    await page.close();
+  }
+}
+
+/** The getting-started walkthrough opens with its four steps. */
+export async function checkWalkthrough(context, url, { artifacts }) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    // Earlier windows on this folder left a wide side bar and several editor groups behind.
+    await runCommand(page, 'View: Single Column Editor Layout');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommand(page, 'Welcome: Open Walkthrough...', { opensPicker: true });
+    await pick(page, 'Get started with SAP HANA Backup');
+    const steps = ['Connect to a HANA system', 'Read the tree', 'Open a backup policy', 'Plan a recovery'];
+    for (const title of steps)
+      await page.locator('.gettingStartedContainer .step-title', { hasText: title }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'walkthrough.png') });
+    return steps;
+  } finally {
+    await page.screenshot({ path: path.join(artifacts, 'walkthrough-last.png') }).catch(() => undefined);
     await page.close();
   }
 }

@@ -113,6 +113,35 @@ suite('policy diagnostics', () => {
     assert.deepEqual(sorted(diagnostics.map(seen)), expected);
   });
 
+  test('sandbox policy: the quick fix for minutes-for-months (HBP110) rewrites 14m and clears the problem', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'policies', 'sandbox.backup-policy.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const hasCode = (code: string) => (d: vscode.Diagnostic) => seen(d).code === code;
+    const before = await settle(uri, (list) => list.some(hasCode('HBP110')));
+    const hbp110 = before.diagnostics.find(hasCode('HBP110'));
+    assert.ok(hbp110, 'HBP110 is not reported on the sandbox policy');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      hbp110.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title.includes('`14mo`'));
+    assert.ok(fix?.edit, `no quick fix for HBP110 among: ${actions.map((a) => a.title).join('; ')}`);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const after = await settle(uri, (list, changed) => changed && !list.some(hasCode('HBP110')));
+      assert.deepEqual(after.diagnostics.filter(hasCode('HBP110')).map(seen), []);
+      assert.doesNotMatch(document.lineAt(hbp110.range.start.line).text, /log: 14m\b/);
+    } finally {
+      // The other tests expect the fixture as it is on disk.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('erp policy: drift (HBP140) on its log interval, caused by the HOST layer of erphana2', async () => {
     const uri = vscode.Uri.joinPath(folder, 'policies', 'erp.backup-policy.yaml');
     const document = await vscode.workspace.openTextDocument(uri);
