@@ -87,6 +87,11 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
     await expand(prd);
     const data = row(page, 'Data backups', 4);
     await expand(data);
+    await page
+      .locator('#workbench\\.view\\.extension\\.hanaBackup .monaco-list-row[aria-level="5"]')
+      .filter({ hasText: /complete · / })
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.join(artifacts, 'tree.png') });
 
     await prd.click({ button: 'right' });
