@@ -140,6 +140,11 @@ function runWithProgress(
                 });
                 reported = Math.max(reported, p.percent);
               },
+              // Not a stale percentage while HANA is out of reach: the state is read again once it answers.
+              onConnectionLost: (message) => {
+                ctx.log.warn(`backup of ${request.database} on ${connection}: ${message}`);
+                progress.report({ message: `${request.database}: connection lost, reconnecting…` });
+              },
             });
             ctx.log.info(
               `backup of ${request.database} on ${connection}: ${outcome.state}${outcome.message ? ` (${outcome.message})` : ''}`,

@@ -134,13 +134,29 @@ async function report(
   if (outcome.ok) {
     const message =
       `${database} on ${connection} recovered to ${untilTimestampText(outcome.pointInTime)} UTC ` +
-      `in ${Math.max(1, Math.round(outcome.elapsedMs / 1000))} s; ${outcome.startedByUs ? 'started it' : 'HANA started it'}.`;
+      `in ${Math.max(1, Math.round(outcome.elapsedMs / 1000))} s; ${outcome.startedByUs ? 'started it' : 'HANA started it'}.` +
+      (outcome.confirmedAfterReconnect
+        ? ` (The connection was lost before HANA's reply; reconnected, ${database} is running.)`
+        : '');
     ctx.log.info(message);
     void vscode.window.showInformationMessage(message);
     return;
   }
   const message = `Recover ${database} on ${connection}: ${STEP_TEXT[outcome.step]} failed — ${messageOf(outcome.error)}`;
   ctx.log.warn(message);
+  if (outcome.activeStatus === undefined) {
+    void vscode.window.showErrorMessage(
+      `${message}. Whether ${database} runs could not be read: refresh the view once ${connection} answers.`,
+    );
+    return;
+  }
+  if (outcome.mayStillBeRecovering && outcome.stopped) {
+    // HANA goes on recovering without its client: a START now would interfere, so none is offered.
+    void vscode.window.showErrorMessage(
+      `${message}. ${database} is not running (ACTIVE_STATUS ${outcome.activeStatus}); HANA may still be recovering it — it starts the tenant when the recovery ends. Refresh the view, or read backup.log, before starting it.`,
+    );
+    return;
+  }
   if (!outcome.stopped) {
     void vscode.window.showErrorMessage(message);
     return;

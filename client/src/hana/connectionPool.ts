@@ -182,6 +182,9 @@ export class HanaConnectionPool implements SqlRunner {
       this.options.log?.(`connected to ${describeSettings(settings)}`);
       return { native, generation };
     } catch (error) {
+      // A call queued behind this connect would otherwise wait for a connection that never comes
+      // (a release or discard is what wakes it): it tries for itself.
+      this.waiters.shift()?.(undefined);
       throw this.mapError(error, settings);
     } finally {
       this.opening--;

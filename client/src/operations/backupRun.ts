@@ -4,6 +4,7 @@
  * aborts. No VS Code here: the command and the CLI both use it.
  */
 import type { SqlRunner } from '../hana/connectionPool';
+import { isConnectionFailure, readAgainAfterReconnect } from '../hana/readAgain';
 import { backupDataStatement, integer, sql, type BackupType, type SqlStatement } from '../hana/sqlText';
 
 export interface BackupRequest {
@@ -33,6 +34,14 @@ export interface BackupRunOptions {
   pollIntervalMs?: number;
   /** SID of the system: when given, an absolute Backint path is checked before anything runs. */
   sid?: string;
+  /**
+   * How long the backup's state is read again after the connection is lost (default 120 s). HANA
+   * goes on with a backup whose client is gone, so its outcome comes from the catalog once HANA
+   * is reached again; the BACKUP statement itself is never sent twice.
+   */
+  reconnectWindowMs?: number;
+  /** Called when a look at the catalog lost its connection and is about to be tried again. */
+  onConnectionLost?(message: string): void;
 }
 
 export interface BackupOutcome {
@@ -126,6 +135,21 @@ interface Follow {
   intervalMs: number;
 }
 
+/** A read of the catalog that outlasts a lost connection (the pool reconnects on the next call). */
+function reread<T>(f: Follow, read: () => Promise<T>): Promise<T> {
+  return readAgainAfterReconnect(
+    async () => {
+      try {
+        return await read();
+      } catch (error) {
+        if (isConnectionFailure(error)) f.options.onConnectionLost?.(error.message);
+        throw error;
+      }
+    },
+    { windowMs: f.options.reconnectWindowMs ?? 120_000, intervalMs: f.intervalMs },
+  );
+}
+
 /** The newest BACKUP_ID of this kind of data backup of the database (0 when there is none). */
 async function newestBackupId(f: Follow): Promise<number> {
   const rows = await f.runner.exec<{ ID: number | string | null }>(
@@ -145,7 +169,7 @@ async function newBackupId(f: Follow, before: number): Promise<number | undefine
 async function awaitBackupId(f: Follow, before: number): Promise<number> {
   const deadline = Date.now() + ENTRY_DEADLINE_MS;
   for (;;) {
-    const id = await newBackupId(f, before);
+    const id = await reread(f, () => newBackupId(f, before));
     if (id !== undefined) return id;
     if (Date.now() >= deadline) {
       throw new Error(
@@ -198,28 +222,32 @@ function changed(last: BackupProgress | undefined, next: BackupProgress): boolea
   );
 }
 
-/** Polls until the entry's state is final; aborting sends BACKUP CANCEL once and keeps polling. */
+/** Polls until the entry's state is final; aborting sends BACKUP CANCEL and keeps polling. */
 async function follow(f: Follow, backupId: number): Promise<BackupOutcome> {
   const { signal, onProgress } = f.options;
   let cancelSent = false;
   let cancelFailure: { error: unknown } | undefined;
   let last: BackupProgress | undefined;
   for (;;) {
-    if (signal?.aborted && !cancelSent) {
+    if (signal?.aborted && !cancelSent && (last === undefined || last.state === 'running')) {
       cancelSent = true;
       await f.runner.exec(backupCancelStatement(backupId)).catch((error: unknown) => {
-        cancelFailure = { error };
+        // Lost with its connection, the cancel may or may not have reached HANA: the state read
+        // next (reconnecting) tells, and the cancel goes again if the backup still runs.
+        if (isConnectionFailure(error)) cancelSent = false;
+        else cancelFailure = { error };
       });
     }
     // The entry first: when it says successful, the progress read after it is complete too.
-    const entry = await entryOf(f, backupId);
-    const progress = await progressOf(f, backupId, entry.state);
+    const entry = await reread(f, () => entryOf(f, backupId));
+    const progress = await reread(f, () => progressOf(f, backupId, entry.state));
     if (changed(last, progress)) onProgress?.(progress);
     last = progress;
     if (FINAL_STATES.has(entry.state)) {
       const state = entry.state as BackupOutcome['state'];
       const id = String(backupId);
-      if (state === 'successful') return { state, backupId: id, sizeBytes: await catalogSize(f, backupId) };
+      if (state === 'successful')
+        return { state, backupId: id, sizeBytes: await reread(f, () => catalogSize(f, backupId)) };
       return { state, backupId: id, ...(entry.message ? { message: entry.message } : {}) };
     }
     // A cancel refused because the backup had just ended shows as a final state above; any other
@@ -229,11 +257,44 @@ async function follow(f: Follow, backupId: number): Promise<BackupOutcome> {
   }
 }
 
+/** HANA could not be reached again to read how the backup went: say what is not known. */
+function lostTrack(f: Follow, backupId: number | undefined, error: Error): Error {
+  const why = `HANA could not be reached again within ${(f.options.reconnectWindowMs ?? 120_000) / 1000} s (${error.message})`;
+  return new Error(
+    backupId === undefined
+      ? `Whether HANA started the backup of ${f.database} on ${f.runner.name} is not known: ${why}. Look in the backup catalog before starting another.`
+      : `Backup ${backupId} of ${f.database} on ${f.runner.name} could not be followed to its end: ${why}. HANA goes on with a backup without its client; the backup catalog shows how it ended.`,
+  );
+}
+
+/** Sends the BACKUP statement once and returns the id of the backup it started. */
+async function startBackup(f: Follow, request: BackupRequest, before: number): Promise<number> {
+  try {
+    await f.runner.exec(backupStatement(request));
+  } catch (error) {
+    // HANA may have started the backup although the statement failed — a Backint failure is
+    // reported on the statement too, a lost connection loses only the reply: the catalog says.
+    let started: number | undefined;
+    try {
+      started = await reread(f, () => newBackupId(f, before));
+    } catch (readError) {
+      if (isConnectionFailure(readError)) throw lostTrack(f, undefined, readError);
+      throw error;
+    }
+    if (started === undefined) throw error;
+    return started;
+  }
+  return awaitBackupId(f, before).catch((error: unknown) => {
+    throw isConnectionFailure(error) ? lostTrack(f, undefined, error) : error;
+  });
+}
+
 /**
  * Runs a data backup of `request.database` on a SYSTEMDB connection and follows it to its end.
  * A statement HANA refuses (another backup running, no full backup for a delta, …) is thrown as
  * the runner's error; a backup that got a catalog entry ends as an outcome, even when HANA also
- * reported its failure on the statement.
+ * reported its failure on the statement. A lost connection is reconnected and the backup's state
+ * read again (see {@link BackupRunOptions.reconnectWindowMs}).
  */
 export async function runDataBackup(
   runner: SqlRunner,
@@ -251,12 +312,8 @@ export async function runDataBackup(
     intervalMs: options.pollIntervalMs ?? 1000,
   };
   const before = await newestBackupId(f);
-  try {
-    await runner.exec(backupStatement(request));
-  } catch (error) {
-    const started = await newBackupId(f, before).catch(() => undefined);
-    if (started === undefined) throw error;
-    return follow(f, started);
-  }
-  return follow(f, await awaitBackupId(f, before));
+  const backupId = await startBackup(f, request, before);
+  return follow(f, backupId).catch((error: unknown) => {
+    throw isConnectionFailure(error) ? lostTrack(f, backupId, error) : error;
+  });
 }

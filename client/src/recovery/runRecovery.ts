@@ -5,6 +5,7 @@
  * tests drive it and show its steps.
  */
 import type { SqlRunner } from '../hana/connectionPool';
+import { isConnectionFailure, readAgainAfterReconnect } from '../hana/readAgain';
 import { sql } from '../hana/sqlText';
 import { readRecoverySlice } from './catalogSlice';
 import { planRecovery } from './planner';
@@ -15,6 +16,11 @@ export interface RecoveryRunOptions {
   onStep?(step: StatementStep | 'replan', statement?: PlannedStatement): void;
   /** Deadline of the RECOVER statement itself; HANA reads backups for as long as it takes. */
   recoverTimeoutMs: number;
+  /**
+   * How long the tenant's state is read again after a lost connection (default 120 s): HANA goes
+   * on with a statement whose client is gone, so only its state says what happened.
+   */
+  reconnectWindowMs?: number;
 }
 
 export type RecoveryOutcome =
@@ -27,14 +33,27 @@ export type RecoveryOutcome =
       /** Whether the START statement was needed (HANA usually starts the tenant itself). */
       startedByUs: boolean;
       elapsedMs: number;
+      /**
+       * The connection broke before RECOVER's (or START's) reply came; once reached again HANA had
+       * the tenant running, which it does only after a recovery has completed.
+       */
+      confirmedAfterReconnect?: boolean;
     }
   | {
       ok: false;
       step: StatementStep | 'replan';
       /** HANA's error, or why planning again refused. */
       error: unknown;
-      /** Whether the tenant is stopped now (it stays stopped: a broken recovery must not be started over). */
+      /** M_DATABASES.ACTIVE_STATUS read after the failure; undefined when HANA could not be reached to read it. */
+      activeStatus: string | undefined;
+      /** Whether HANA says the tenant is not running now (it stays so: a broken recovery must not be started over). */
       stopped: boolean;
+      /**
+       * The connection broke while RECOVER ran and the tenant is not running: HANA goes on
+       * recovering without its client, so the recovery may still be in progress (a START now
+       * would interfere) — or may never have reached HANA.
+       */
+      mayStillBeRecovering?: boolean;
     };
 
 /** M_DATABASES.ACTIVE_STATUS of one database ('YES', 'NO', …); undefined when there is none. */
@@ -55,26 +74,59 @@ export async function runRecovery(
   const step = (kind: StatementStep): PlannedStatement | undefined =>
     plan.statements.find((s) => s.step === kind);
   let plan = planned;
+  const again = { windowMs: options.reconnectWindowMs ?? 120_000, intervalMs: 1000 };
+  const statusAfterReconnect = (): Promise<string | undefined> =>
+    readAgainAfterReconnect(() => activeStatus(runner, database), again);
+  /** After a failed step: the tenant's state as HANA now says, or unknown when it cannot be read. */
+  const failed = async (failedStep: StatementStep | 'replan', error: unknown): Promise<RecoveryOutcome> => {
+    const status = await statusAfterReconnect().catch(() => undefined);
+    const stopped = status !== undefined && status !== 'YES';
+    const lostDuringRecover = failedStep === 'recover' && isConnectionFailure(error);
+    if (lostDuringRecover || (failedStep === 'start' && isConnectionFailure(error))) {
+      // The reply was lost, not necessarily the work: a running tenant after RECOVER means the
+      // recovery completed (HANA starts the tenant at its end), after START that it started.
+      if (status === 'YES')
+        return {
+          ok: true,
+          plan,
+          pointInTime: plan.pointInTime,
+          startedByUs: failedStep === 'start',
+          elapsedMs: Date.now() - started,
+          confirmedAfterReconnect: true,
+        };
+    }
+    return {
+      ok: false,
+      step: failedStep,
+      error,
+      activeStatus: status,
+      stopped,
+      ...(lostDuringRecover ? { mayStillBeRecovering: true } : {}),
+    };
+  };
 
   const stop = step('stop');
-  if (stop && (await activeStatus(runner, database)) !== 'NO') {
+  if (stop && (await statusAfterReconnect()) !== 'NO') {
     options.onStep?.('stop', stop);
     try {
       await runner.exec(stop.statement);
     } catch (error) {
-      return { ok: false, step: 'stop', error, stopped: (await activeStatus(runner, database)) === 'NO' };
+      return failed('stop', error);
     }
   }
 
   if (plan.target.kind === 'latest') {
     options.onStep?.('replan');
     try {
-      const again = planRecovery(await readRecoverySlice(runner, database, plan.target), plan.target);
-      if (!again.ok)
-        return { ok: false, step: 'replan', error: new Error(again.refusal.reason), stopped: true };
-      plan = again.plan;
+      const slice = await readAgainAfterReconnect(
+        () => readRecoverySlice(runner, database, plan.target),
+        again,
+      );
+      const replanned = planRecovery(slice, plan.target);
+      if (!replanned.ok) return failed('replan', new Error(replanned.refusal.reason));
+      plan = replanned.plan;
     } catch (error) {
-      return { ok: false, step: 'replan', error, stopped: true };
+      return failed('replan', error);
     }
   }
 
@@ -84,18 +136,27 @@ export async function runRecovery(
   try {
     await runner.exec(recover.statement, [], { timeoutMs: options.recoverTimeoutMs });
   } catch (error) {
-    return { ok: false, step: 'recover', error, stopped: (await activeStatus(runner, database)) !== 'YES' };
+    return failed('recover', error);
   }
 
   let startedByUs = false;
   const start = step('start');
-  if (start && (await activeStatus(runner, database)) !== 'YES') {
-    options.onStep?.('start', start);
+  if (start) {
+    let status: string | undefined;
     try {
-      await runner.exec(start.statement);
-      startedByUs = true;
+      status = await statusAfterReconnect();
     } catch (error) {
-      return { ok: false, step: 'start', error, stopped: true };
+      // RECOVER answered, but whether the tenant runs cannot be read: no START on a guess.
+      return { ok: false, step: 'start', error, activeStatus: undefined, stopped: false };
+    }
+    if (status !== 'YES') {
+      options.onStep?.('start', start);
+      try {
+        await runner.exec(start.statement);
+        startedByUs = true;
+      } catch (error) {
+        return failed('start', error);
+      }
     }
   }
   return { ok: true, plan, pointInTime: plan.pointInTime, startedByUs, elapsedMs: Date.now() - started };

@@ -3,15 +3,19 @@ import { HanaConnectionPool } from '../../../client/src/hana/connectionPool';
 import type { HanaCallback, HanaDriver, NativeConnection } from '../../../client/src/hana/driver';
 import type { HanaAccessError } from '../../../client/src/hana/errors';
 
-/** A fake driver: `exec` answers what `answer` says; 'hang' never answers. */
-function fakeDriver(answer: (sql: string) => 'hang' | Error | unknown[]) {
+/** A fake driver: `exec` answers what `answer` says; 'hang' never answers; `refuse` fails connects. */
+function fakeDriver(
+  answer: (sql: string) => 'hang' | Error | unknown[],
+  refuse: () => Error | null = () => null,
+) {
   const stats = { connects: 0, disconnects: 0 };
   const driver: HanaDriver = {
     createConnection(): NativeConnection {
       return {
         connect: (_options, callback) => {
           stats.connects++;
-          queueMicrotask(() => callback(null));
+          const error = refuse();
+          queueMicrotask(() => callback(error));
         },
         exec: (sql: string, _params: unknown[], callback: HanaCallback<unknown>) => {
           const result = answer(sql);
@@ -66,6 +70,33 @@ describe('hana connection pool', () => {
     down = false;
     await pool.exec('D');
     assert.equal(stats.connects, 3);
+    await pool.dispose();
+  });
+
+  it('leaves no queued call waiting when the system goes away (each one fails with its own connect)', async () => {
+    let down = false;
+    const { driver, stats } = fakeDriver(
+      () => (down ? Object.assign(new Error('Connection down'), { code: -10807 }) : []),
+      () => (down ? new Error('Connection refused (ECONNREFUSED)') : null),
+    );
+    const pool = new HanaConnectionPool(settings, { driver: () => driver, maxConnections: 2 });
+    await Promise.all([pool.exec('A'), pool.exec('B')]);
+    down = true;
+    // Two calls take the two (now dead) connections, four queue behind them.
+    const results = await Promise.allSettled(['1', '2', '3', '4', '5', '6'].map((s) => pool.exec(s)));
+    assert.deepEqual(
+      results.map((r) => r.status === 'rejected' && (r.reason as HanaAccessError).kind),
+      [
+        'connectionLost',
+        'connectionLost',
+        'connectionRefused',
+        'connectionRefused',
+        'connectionRefused',
+        'connectionRefused',
+      ],
+    );
+    assert.equal(stats.connects, 2 + 4, 'one connect per queued call, no retry');
+    assert.deepEqual([pool.stats().open, pool.stats().waiting], [0, 0]);
     await pool.dispose();
   });
 
