@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { HanaConnectionPool } from '../../client/src/hana/connectionPool';
 import {
+  BackupStateUnknown,
   defaultBackupPrefix,
   runDataBackup,
   type BackupProgress,
@@ -161,6 +162,25 @@ describe('faults while a backup is followed', function () {
     });
     assert.equal(entry.STATE_NAME, 'successful');
     assert.match(lost[0] ?? '', /did not finish within 1 s and was abandoned/);
+  });
+
+  it('HANA out of reach for longer than the reconnect window: the state is unknown, never running or failed', async () => {
+    const access = pool(500);
+    const mark = session.statements().length;
+    await assert.rejects(
+      runDataBackup(access, request(), {
+        pollIntervalMs: 50,
+        reconnectWindowMs: 1500,
+        onProgress: onceRunning(() => proxy.stall()),
+      }),
+      (error: unknown) =>
+        error instanceof BackupStateUnknown &&
+        /could not be followed to its end/.test(error.message) &&
+        /backup catalog shows how it ended/.test(error.message),
+    );
+    proxy.cutAll();
+    proxy.resume();
+    assert.equal(backupsSent(mark), 1, 'no second BACKUP while HANA was out of reach');
   });
 
   it('the simulator killed (-9) mid-backup and restarted: failed, as the catalog says', async () => {

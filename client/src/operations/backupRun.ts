@@ -258,9 +258,14 @@ async function follow(f: Follow, backupId: number): Promise<BackupOutcome> {
 }
 
 /** HANA could not be reached again to read how the backup went: say what is not known. */
+/** HANA could not be asked again how a backup went: neither success nor failure may be claimed. */
+export class BackupStateUnknown extends Error {
+  override name = 'BackupStateUnknown';
+}
+
 function lostTrack(f: Follow, backupId: number | undefined, error: Error): Error {
   const why = `HANA could not be reached again within ${(f.options.reconnectWindowMs ?? 120_000) / 1000} s (${error.message})`;
-  return new Error(
+  return new BackupStateUnknown(
     backupId === undefined
       ? `Whether HANA started the backup of ${f.database} on ${f.runner.name} is not known: ${why}. Look in the backup catalog before starting another.`
       : `Backup ${backupId} of ${f.database} on ${f.runner.name} could not be followed to its end: ${why}. HANA goes on with a backup without its client; the backup catalog shows how it ended.`,

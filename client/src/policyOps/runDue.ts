@@ -11,6 +11,7 @@ import { toDate } from '../catalog/rowValues';
 import type { SqlRunner } from '../hana/connectionPool';
 import { sql, type BackupType } from '../hana/sqlText';
 import {
+  BackupStateUnknown,
   defaultBackupPrefix,
   runDataBackup,
   type BackupProgress,
@@ -38,10 +39,12 @@ export interface DueRunResult {
   kind: DataKind;
   occurrence: Date;
   /**
-   * The backup's final state; `refused` when HANA did not start it; `not-started` when the run was
-   * aborted before it; `needs-snapshot-command` for a snapshot (taken with the policy's command).
+   * The backup's final state; `refused` when HANA did not start it; `unknown` when HANA could not be
+   * reached again to say how it went; `not-started` when the run was aborted before it;
+   * `needs-snapshot-command` for a snapshot (taken with the policy's command).
    */
-  status: 'successful' | 'failed' | 'canceled' | 'refused' | 'not-started' | 'needs-snapshot-command';
+  status:
+    'successful' | 'failed' | 'canceled' | 'refused' | 'unknown' | 'not-started' | 'needs-snapshot-command';
   backupId?: string;
   message?: string;
 }
@@ -133,7 +136,8 @@ async function runOne(
     const { state: status, backupId, message } = outcome;
     return { kind: run.kind, occurrence: run.occurrence, status, backupId, ...(message ? { message } : {}) };
   } catch (error) {
-    return { kind: run.kind, occurrence: run.occurrence, status: 'refused', message: errorText(error) };
+    const status = error instanceof BackupStateUnknown ? 'unknown' : 'refused';
+    return { kind: run.kind, occurrence: run.occurrence, status, message: errorText(error) };
   }
 }
 
