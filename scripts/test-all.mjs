@@ -61,15 +61,14 @@ async function suite(name, npmScript) {
     });
 }
 
-async function vscodeSuite() {
-  const { code, output } = await run('vscode', 'node', ['test/vscode/run.mjs', '--no-build'], {
-    capture: true,
-  });
-  const match = /VSCODE-SUITE: (\d+) passed, (\d+) failed/.exec(output);
-  if (!match) results.push({ name: 'vscode', passes: 0, failures: 1 });
+/** A stage that is no mocha suite: its counts come from its own `<marker>: N passed, N failed` line. */
+async function countedStage(name, marker, command, args) {
+  const { code, output } = await run(name, command, args, { capture: true });
+  const match = new RegExp(`${marker}: (\\d+) passed, (\\d+) failed`).exec(output);
+  if (!match) results.push({ name, passes: 0, failures: 1 });
   else
     results.push({
-      name: 'vscode',
+      name,
       passes: Number(match[1]),
       failures: Number(match[2]) + (code !== 0 && match[2] === '0' ? 1 : 0),
     });
@@ -83,12 +82,14 @@ await check('format', 'npx', ['prettier', '--check', '.']);
 await suite('unit', 'test:unit');
 if (build.code === 0) {
   await suite('lsp', 'test:lsp');
+  // Generated and mutated files through the language service and the built server (README, Tests).
+  await countedStage('fuzz', 'FUZZ', 'npm', ['run', '--silent', 'test:fuzz']);
   await suite('cli', 'test:cli');
   await suite('hanasim', 'test:hanasim');
   await suite('integration', 'test:integration');
   // Packages the linux-x64 and universal VSIXs, checks their contents and runs them unpacked.
   await check('package', 'node', ['scripts/package.mjs', '--target', 'linux-x64,universal']);
-  await vscodeSuite();
+  await countedStage('vscode', 'VSCODE-SUITE', 'node', ['test/vscode/run.mjs', '--no-build']);
   // The README's run command, started and stopped: simulator up, workbench answering.
   await check('demo', 'node', ['scripts/demo.mjs', '--smoke']);
 }

@@ -57,6 +57,27 @@ function pathOf(uri: string): string {
   }
 }
 
+/**
+ * Whether a Backint file's problems are what they were, as HBI024 shows them (severity, message,
+ * place). Compared field by field: a broken file has thousands, and stringifying them all twice on
+ * every keystroke took longer than checking the file.
+ */
+function sameProblems(before: readonly Diagnostic[], after: readonly Diagnostic[]): boolean {
+  const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
+  return (
+    before.length === after.length &&
+    before.every((problem, i) => {
+      const other = after[i];
+      return (
+        problem.severity === other.severity &&
+        problem.message === other.message &&
+        samePosition(problem.range.start, other.range.start) &&
+        samePosition(problem.range.end, other.range.end)
+      );
+    })
+  );
+}
+
 function backintKind(kind: FileKind): BackintKind {
   return kind.slice('backint-'.length) as BackintKind;
 }
@@ -169,7 +190,7 @@ export class HanaBackupLanguageService {
     const diagnostics = validateBackint(backintKind(kind), document);
     const before = this.workspace.backintState(document.uri);
     this.workspace.setBackint({ uri: document.uri, path: pathOf(document.uri), problems: diagnostics });
-    const unchanged = before !== undefined && JSON.stringify(before.problems) === JSON.stringify(diagnostics);
+    const unchanged = before !== undefined && sameProblems(before.problems, diagnostics);
     return { diagnostics, affected: unchanged ? [] : this.filesLinking(document.uri) };
   }
 

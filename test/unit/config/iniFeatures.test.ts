@@ -61,6 +61,18 @@ describe('global.ini editor features', () => {
       assert.deepEqual(affected, [ws.uri(SYSTEM_INI)]);
       assert.deepEqual(ws.codes(SYSTEM_INI), []);
     });
+    // Found by the fuzzer: the problems were compared as JSON text, slow on a file with thousands.
+    it('re-checks the linking file only when the Backint file’s problems change', () => {
+      const broken = 'S3BucketName: b\n' + '8\n'.repeat(3000);
+      const ws = new TestWorkspace({
+        [AWS]: broken,
+        [SYSTEM_INI]:
+          '[backup]\ndata_backup_parameter_file = /usr/sap/ERP/SYS/global/hdb/opt/hdbconfig/aws-backint-agent-config.yaml\n',
+      });
+      assert.deepEqual(ws.write(AWS, `# a comment after the problems\n${broken}`), [ws.uri(SYSTEM_INI)]);
+      assert.deepEqual(ws.write(AWS, `# another comment, same problems\n${broken}`), []);
+      assert.match(ws.check(SYSTEM_INI)[0].message, /^The Backint parameter file .* has \d{4,} problems/);
+    });
   });
 
   it('hover documents a parameter with type, default and source', () => {

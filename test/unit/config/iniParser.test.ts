@@ -65,4 +65,15 @@ describe('global.ini parser', () => {
   it('keeps CRLF line ends', () => {
     assert.equal(parseIni('[backup]\r\nx = 1\r\n').eol, '\r\n');
   });
+
+  it('ends a line at a lone CR, as editors and LSP do', () => {
+    const ini = parseIni('[backup]\rx = 1\r\n[persistence]\ny = 2');
+    assert.deepEqual(
+      ini.entries.map((e) => [e.key, e.line]),
+      [
+        ['x', 1],
+        ['y', 3],
+      ],
+    );
+  });
 });

@@ -120,6 +120,21 @@ describe('global.ini quick fixes', () => {
     assert.match(remove.title, /Remove it \(\[persistence\] already sets log_backup_timeout_s = 3600\)/);
   });
 
+  // Found by the fuzzer: the parser ran a line on over a lone CR, so every range after it was one line
+  // off and quick fixes edited the wrong lines (or overlapped, which the editor refuses).
+  it('moves a parameter after a lone CR, counting lines as the editor does', () => {
+    const ws = new TestWorkspace({
+      [SYSTEM_INI]: '[backup]\n# note\r# more\nlog_backup_timeout_s = 900\nlog_backup_buffer_size = 8',
+    });
+    const [move] = fixes(ws, SYSTEM_INI, 'HBI005');
+    const written = applyAction(ws, move);
+    assert.equal(
+      written[SYSTEM_INI],
+      '[backup]\n# note\r# more\nlog_backup_buffer_size = 8\n\n[persistence]\nlog_backup_timeout_s = 900\n',
+    );
+    assert.deepEqual(ws.codes(SYSTEM_INI), []);
+  });
+
   it('renames a misspelt or invented parameter', () => {
     const ws = new TestWorkspace({ [SYSTEM_INI]: '[backup]\nparallel_backup_using_backint = 4\n' });
     const [rename] = fixes(ws, SYSTEM_INI, 'HBI006');

@@ -79,6 +79,28 @@ describe('completion', () => {
       'path',
     ]);
   });
+  // Found by the fuzzer: completion read a lone CR as part of the line, and looked for the key before
+  // a `{` with a regex that took seconds on a long line.
+  it('counts a lone CR as a line end, as the editor does', () => {
+    assert.deepEqual(labels('spec:\r  schedules:\r    full: { every: day, at: "01:00" }\r    |').sort(), [
+      'differential',
+      'incremental',
+      'log',
+      'snapshot',
+    ]);
+    assert.deepEqual(labels('kind: BackupPolicy\r---\rkind: BackupPolicy\r|').sort(), [
+      'apiVersion',
+      'metadata',
+      'spec',
+    ]);
+  });
+  it('finds the key before a flow mapping at the end of a 100,000-character line', () => {
+    assert.deepEqual(labels(`spec:\n  ${'x'.repeat(100_000)} schedules: { full: { every: |`), [
+      'day',
+      'week',
+      'month',
+    ]);
+  });
   it('replaces the word being typed', () => {
     const { document, position } = caret('spec:\n  schedules:\n    fu|');
     const full = service.complete(document, position).items.find((i) => i.label === 'full')!;

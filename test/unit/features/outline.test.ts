@@ -22,6 +22,22 @@ describe('outline and folding', () => {
     assert.equal(targets.children![0].name, 'PRD');
   });
 
+  // Found by the fuzzer: the label was read by converting the item alone, which throws on `<<`.
+  it('names a target written with a merge key, and survives one whose alias is undefined', () => {
+    const targets = (text: string) =>
+      service
+        .documentSymbols(doc(text))[0]
+        .children!.find((c) => c.name === 'spec')!
+        .children!.find((c) => c.name === 'targets')!
+        .children!.map((c) => c.name);
+    const merged = policyWith(() => {}).replace(
+      '  targets:\n    - system: PRD\n      databases:\n        - SYSTEMDB\n        - PRD\n',
+      '  targets:\n    - &prd { system: PRD, databases: [SYSTEMDB] }\n    - <<: *prd\n      system: QAS\n',
+    );
+    assert.deepEqual(targets(merged), ['PRD', 'QAS']);
+    assert.deepEqual(targets(merged.replace('<<: *prd', '<<: *nowhere')), ['PRD', '[1]']);
+  });
+
   it('folds each document and each multi-line mapping under its key', () => {
     const document = doc(text);
     const ranges = service.foldingRanges(document);

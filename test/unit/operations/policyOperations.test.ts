@@ -217,6 +217,19 @@ describe('dueRuns', () => {
     assert.deepEqual(due(schedules, last, '2026-11-24T00:00:00Z'), ['differential@2026-11-24T00:00:00.000Z']);
   });
 
+  // Found by the fuzzer: a day written twice is valid, but cron-parser refused the expression built from it.
+  it('reads a day written twice in `on` as that day once', () => {
+    const twice: Schedule = { ...weeklyFull, weekdays: [0, 0] };
+    assert.deepEqual(due({ full: twice }, {}, '2026-11-23T09:00:00Z'), ['full@2026-11-22T00:00:00.000Z']);
+    const lastDay: Schedule = {
+      form: 'calendar',
+      every: 'month',
+      monthDays: ['last', 'last', 30],
+      times: [{ hour: 1, minute: 0 }],
+    };
+    assert.deepEqual(due({ full: lastDay }, {}, '2026-12-01T09:00:00Z'), ['full@2026-11-30T00:00:00.000Z']);
+  });
+
   it('refuses an unknown time zone or an invalid cron schedule instead of skipping a backup', () => {
     assert.throws(() => due({ full: weeklyFull }, {}, '2026-11-23T09:00:00Z', 'Europe/Nowhere'), /time zone/);
     assert.throws(

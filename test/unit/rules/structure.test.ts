@@ -137,6 +137,16 @@ describe('structural rules (HBP001–HBP008)', () => {
     it('near miss: the same key in two different mappings', () => {
       assert.deepEqual(codes(policyWith(() => {})), []);
     });
+    // Found by the fuzzer: yaml's `visit` copied the path to every node, quadratic in nesting depth;
+    // the walk that replaced it must still reach the deepest mapping.
+    it('finds a duplicate key 500 lists deep', () => {
+      const text = `spec: { objectives: ${'['.repeat(500)}{ rpo: 1h, rpo: 2h }${']'.repeat(500)} }\n`;
+      const duplicates = diagnose(text).filter((f) => f.code === 'HBP005');
+      assert.deepEqual(
+        duplicates.map((f) => f.text),
+        ['rpo'],
+      );
+    });
   });
 
   describe('HBP006 invalid duration', () => {

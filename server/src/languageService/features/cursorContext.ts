@@ -72,7 +72,6 @@ function flowFrames(prefix: string): { frames: Frame[]; segment: string; segment
   const frames: Frame[] = [];
   let quote: string | undefined;
   let segmentStart = 0;
-  let pendingKey: string | undefined;
   for (let i = 0; i < prefix.length; i++) {
     const ch = prefix[i];
     if (quote) {
@@ -81,11 +80,7 @@ function flowFrames(prefix: string): { frames: Frame[]; segment: string; segment
     }
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '{' || ch === '[') {
-      const before = prefix.slice(segmentStart, i);
-      const keyMatch = /([A-Za-z_][\w-]*)\s*:\s*$/.exec(before);
-      pendingKey = keyMatch?.[1];
-      if (frames.length === 0 && !keyMatch) pendingKey = undefined;
-      frames.push({ open: ch, key: pendingKey, count: 0, at: i });
+      frames.push({ open: ch, key: trailingKey(prefix.slice(segmentStart, i)), count: 0, at: i });
       segmentStart = i + 1;
     } else if (ch === '}' || ch === ']') {
       frames.pop();
@@ -98,11 +93,27 @@ function flowFrames(prefix: string): { frames: Frame[]; segment: string; segment
   return { frames, segment: prefix.slice(segmentStart), segmentStart };
 }
 
+/**
+ * The key a text ends with (`name:` and blanks), as `/([A-Za-z_][\w-]*)\s*:\s*$/` finds it, read from
+ * the end: that regex tries every start and takes time quadratic in a long line's length.
+ */
+function trailingKey(text: string): string | undefined {
+  const head = text.trimEnd();
+  if (!head.endsWith(':')) return undefined;
+  const word = head.slice(0, -1).trimEnd();
+  let start = word.length;
+  while (start > 0 && /[\w-]/.test(word[start - 1])) start--;
+  const run = word.slice(start);
+  const first = run.search(/[A-Za-z_]/);
+  return first < 0 ? undefined : run.slice(first);
+}
+
 export function cursorContext(text: string, offset: number): CursorContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Lines as the editor counts them: CRLF, LF and a lone CR each end one.
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const prefix = text.slice(lineStart, offset);
   const documentStart = findDocumentStart(text, lineStart);
-  const above = text.slice(documentStart, lineStart).split(/\r?\n/);
+  const above = text.slice(documentStart, lineStart).split(/\r\n|\r|\n/);
   if (above.length && above[above.length - 1] === '') above.pop();
 
   const { frames, segment, segmentStart } = flowFrames(prefix);
@@ -111,7 +122,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     const lead = /^(\s*)(-\s+)?/.exec(blockPrefix)!;
     const base = blockPath(above, ' '.repeat(lead[0].length), lead[2] ? lead[1].length : undefined);
     const path = [...base.path];
-    const blockKey = /([A-Za-z_][\w-]*)\s*:\s*$/.exec(blockPrefix)?.[1];
+    const blockKey = trailingKey(blockPrefix);
     if (blockKey) path.push(blockKey);
     for (let i = 1; i < frames.length; i++) {
       const parent = frames[i - 1];
@@ -225,11 +236,13 @@ export function cursorContext(text: string, offset: number): CursorContext {
   };
 }
 
+/** Start of the line after the last `---` line before `before` (a line start), or 0. */
 function findDocumentStart(text: string, before: number): number {
   const head = text.slice(0, before);
-  const marker = head.lastIndexOf('\n---');
-  if (marker >= 0) return head.indexOf('\n', marker + 1) + 1 || before;
-  return head.startsWith('---') ? head.indexOf('\n') + 1 : 0;
+  const marker = [...head.matchAll(/^---/gm)].at(-1)?.index;
+  if (marker === undefined) return 0;
+  const lineBreak = /\r\n|\r|\n/.exec(head.slice(marker));
+  return lineBreak ? marker + lineBreak.index + lineBreak[0].length : before;
 }
 
 /**

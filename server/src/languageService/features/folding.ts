@@ -1,4 +1,5 @@
-import { isMap, isSeq, visit, type Node } from 'yaml';
+import { isMap, isPair, isSeq, type Node } from 'yaml';
+import { yamlItems } from '../parsing/yamlNodes';
 import type { ParsedPolicyFile } from '../parsing/policyFile';
 import { FoldingRange, FoldingRangeKind } from '../types';
 
@@ -17,18 +18,18 @@ export function foldingRanges(file: ParsedPolicyFile): FoldingRange[] {
     if (contents?.range && lastContentLine(contents.range[1]) > line(contents.range[0])) {
       ranges.push(FoldingRange.create(line(contents.range[0]), lastContentLine(contents.range[1])));
     }
-    visit(doc.yaml, {
-      Pair(_, pair) {
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        if (!key?.range || !value?.range || !(isMap(value) || isSeq(value))) return;
-        const start = line(key.range[0]);
-        const end = lastContentLine(value.range[1]);
-        if (end > start) ranges.push(FoldingRange.create(start, end));
-      },
-    });
+    for (const pair of yamlItems(doc.yaml)) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!key?.range || !value?.range || !(isMap(value) || isSeq(value))) continue;
+      const start = line(key.range[0]);
+      const end = lastContentLine(value.range[1]);
+      if (end > start) ranges.push(FoldingRange.create(start, end));
+    }
   }
-  const lines = file.text.split(/\r?\n/);
+  // Lines as the editor counts them: CRLF, LF and a lone CR each end one.
+  const lines = file.text.split(/\r\n|\r|\n/);
   let commentStart = -1;
   for (let i = 0; i <= lines.length; i++) {
     const isComment = i < lines.length && /^\s*#/.test(lines[i]);

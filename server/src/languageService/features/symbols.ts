@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { plainValue } from '../parsing/plainValue';
 import type { ParsedPolicyFile } from '../parsing/policyFile';
 import { isEmptyDocument } from '../parsing/policyFile';
 import { DocumentSymbol, Range, SymbolKind } from '../types';
@@ -9,12 +10,25 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
+/**
+ * A list item's `system`, for its label. Converted against its document, so that an alias or a `<<`
+ * merge key resolves (alone, the node throws on a merge); an item that cannot be converted (an
+ * undefined alias, an alias bomb) has no label.
+ */
+function systemOf(item: YAMLMap, yaml: Document): unknown {
+  try {
+    return record(plainValue(yaml, item))?.system;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Outline: one symbol per policy, named by `metadata.name`, with its keys nested below. */
 export function documentSymbols(file: ParsedPolicyFile): DocumentSymbol[] {
   const td = file.textDocument;
   const rangeOf = (start: number, end: number) => Range.create(td.positionAt(start), td.positionAt(end));
 
-  function children(node: Node | null | undefined, depth: number): DocumentSymbol[] {
+  function children(node: Node | null | undefined, depth: number, yaml: Document): DocumentSymbol[] {
     if (depth > 6 || !node) return [];
     if (isMap(node)) {
       return node.items.flatMap((pair) => {
@@ -31,7 +45,7 @@ export function documentSymbols(file: ParsedPolicyFile): DocumentSymbol[] {
             kind,
             rangeOf(key.range[0], end),
             rangeOf(key.range[0], key.range[1]),
-            children(value, depth + 1),
+            children(value, depth + 1, yaml),
           ),
         ];
       });
@@ -40,7 +54,7 @@ export function documentSymbols(file: ParsedPolicyFile): DocumentSymbol[] {
       return node.items.flatMap((item, index) => {
         const itemNode = item as Node;
         if (!itemNode?.range || !isMap(itemNode)) return [];
-        const label = record(itemNode.toJSON())?.system;
+        const label = systemOf(itemNode, yaml);
         return [
           DocumentSymbol.create(
             typeof label === 'string' ? label : `[${index}]`,
@@ -48,7 +62,7 @@ export function documentSymbols(file: ParsedPolicyFile): DocumentSymbol[] {
             SymbolKind.Object,
             rangeOf(itemNode.range[0], itemNode.range[1]),
             rangeOf(itemNode.range[0], itemNode.range[1]),
-            children(itemNode, depth + 1),
+            children(itemNode, depth + 1, yaml),
           ),
         ];
       });
@@ -69,7 +83,7 @@ export function documentSymbols(file: ParsedPolicyFile): DocumentSymbol[] {
         SymbolKind.Namespace,
         rangeOf(range[0], range[1]),
         rangeOf(range[0], range[0]),
-        children(contents, 0),
+        children(contents, 0, doc.yaml),
       );
     });
 }

@@ -72,7 +72,9 @@ function parseDirective(text: string, line: number): IniDirective {
  */
 export function parseIni(text: string): ParsedIni {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
+  // Lines as the editor counts them (LSP: CRLF, LF and a lone CR each end a line); otherwise every
+  // range after a lone CR points one line off and quick fixes edit the wrong lines.
+  const lines = text.split(/\r\n|\r|\n/);
   const sections: IniSection[] = [];
   const entries: IniEntry[] = [];
   const invalid: ParsedIni['invalid'] = [];

@@ -1,4 +1,6 @@
-import { Document, isMap, isNode, parseAllDocuments, visit, type Node } from 'yaml';
+import { Document, isMap, isNode, parseAllDocuments, YAMLParseError, type Node } from 'yaml';
+import { plainValue } from './plainValue';
+import { yamlItems } from './yamlNodes';
 import type { Diagnostic, TextDocument } from '../types';
 import type { TargetExpectations } from '../layers/policyExpectations';
 import type { GovernedDatabase } from '../workspace/governanceIndex';
@@ -69,11 +71,8 @@ function shiftYaml(yaml: Document.Parsed, delta: number): void {
   if (delta === 0) return;
   yaml.range = shiftRange(yaml.range, delta);
   for (const issue of [...yaml.errors, ...yaml.warnings]) issue.pos = shiftRange(issue.pos, delta);
-  visit(yaml, {
-    Node(_, node) {
-      if (node.range) node.range = shiftRange(node.range, delta);
-    },
-  });
+  for (const item of yamlItems(yaml))
+    if (isNode(item) && item.range) item.range = shiftRange(item.range, delta);
 }
 
 function moveRange(range: Diagnostic['range'], lines: number): Diagnostic['range'] {
@@ -116,14 +115,36 @@ function reuse(doc: PolicyYamlDocument, delta: number, startLine: number, index:
   return { ...doc, index, start: doc.start + delta, end: doc.end + delta, startLine, results };
 }
 
+/**
+ * The YAML documents of a chunk. The parser recurses per nesting level and runs out of stack on a few
+ * thousand levels (a few kilobytes of `a: a: a:` in a flow mapping); the chunk is then one document
+ * with that as its syntax error.
+ */
+function parseYaml(text: string): Document.Parsed[] {
+  try {
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+    return Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const unreadable = new Document() as Document.Parsed;
+    unreadable.range = [0, text.length, text.length];
+    const message = `nested too deeply to be read (${error.message})`;
+    unreadable.errors.push(new YAMLParseError([0, Math.min(1, text.length)], 'RESOURCE_EXHAUSTION', message));
+    unreadableDocuments.add(unreadable);
+    return [unreadable];
+  }
+}
+
+/** Stand-ins for chunks the parser gave up on: they hold no data, not even `null`. */
+const unreadableDocuments = new WeakSet<Document>();
+
 function parseChunk(text: string, chunkStart: number, chunkEnd: number, lineOf: (offset: number) => number) {
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, merge: true, prettyErrors: false });
-  const yamlDocs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const yamlDocs = parseYaml(text);
   let previousEnd = chunkStart;
   return yamlDocs.map((yaml, i): PolicyYamlDocument => {
     shiftYaml(yaml, chunkStart);
     const end = i === yamlDocs.length - 1 ? chunkEnd : yaml.range[2];
-    const converted = safeToJS(yaml);
+    const converted = unreadableDocuments.has(yaml) ? { value: undefined } : safeToJS(yaml);
     const doc: PolicyYamlDocument = {
       index: 0,
       yaml,
@@ -174,8 +195,7 @@ export function parsePolicyFile(textDocument: TextDocument, previous?: ParsedPol
 
 function safeToJS(yaml: Document.Parsed): { value: unknown; error?: string } {
   try {
-    // maxAliasCount guards against alias bombs ("billion laughs") in hostile files.
-    return { value: yaml.toJS({ maxAliasCount: 1000 }) };
+    return { value: plainValue(yaml) };
   } catch (error) {
     return { value: undefined, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,4 +1,17 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  Document,
+  isAlias,
+  isCollection,
+  isDocument,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -81,4 +94,23 @@ export function nodeAt(doc: Document, path: readonly PathSegment[]): NodeAt | un
 
 export function isPairNode(value: unknown): value is Pair {
   return isPair(value);
+}
+
+/**
+ * Every node and pair of a document or below a node, parents before children, in document order.
+ * yaml's `visit` copies the path to each node, which is quadratic in nesting depth (a hostile file
+ * nests a thousand levels in a few kilobytes), and recurses; this keeps a stack of what is left.
+ */
+export function* yamlItems(root: Document | Node | null | undefined): Generator<Node | Pair> {
+  const stack: unknown[] = [isDocument(root) ? root.contents : root];
+  while (stack.length) {
+    const item = stack.pop();
+    if (isPair(item)) {
+      yield item;
+      stack.push(item.value, item.key);
+    } else if (isCollection(item)) {
+      yield item;
+      for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+    } else if (isNode(item)) yield item;
+  }
 }

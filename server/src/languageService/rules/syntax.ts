@@ -14,11 +14,16 @@ export function checkSyntax(ctx: DocumentContext): void {
       },
     );
   }
-  if (ctx.doc.conversionError) {
+  const conversionError = ctx.doc.conversionError;
+  if (conversionError) {
+    // An alias bomb, usually; a structure nested too deeply for the conversion is the other cause.
+    const why = /alias/i.test(conversionError)
+      ? ' Aliases that expand into each other this much are refused.'
+      : '';
     ctx.report(
       'HBP001',
       ctx.documentHeadRange(),
-      `This document cannot be read: ${ctx.doc.conversionError.replace(/\.$/, '')}. Aliases that expand into each other this much are refused.`,
+      `This document cannot be read: ${conversionError.replace(/\.$/, '')}.${why}`,
     );
   }
 }

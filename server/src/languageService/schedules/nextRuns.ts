@@ -1,13 +1,18 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Schedule } from '../model/policyModel';
 
+/** Each day once: `on: [mon, mon]` means Monday, but cron-parser refuses a list with a repeated value. */
+function cronList(days: readonly (number | string)[]): string {
+  return [...new Set(days.map(String))].join(',');
+}
+
 /** The schedule as cron expressions (one per distinct minute-of-hour set), for computing real run times. */
 export function scheduleAsCron(schedule: Schedule): string[] {
   if (schedule.form === 'cron') return [schedule.cron];
   const days =
     schedule.every === 'month'
-      ? `${schedule.monthDays!.map((d) => (d === 'last' ? 'L' : String(d))).join(',')} * *`
-      : `* * ${schedule.weekdays ? schedule.weekdays.join(',') : '*'}`;
+      ? `${cronList(schedule.monthDays!.map((d) => (d === 'last' ? 'L' : d)))} * *`
+      : `* * ${schedule.weekdays ? cronList(schedule.weekdays) : '*'}`;
   return schedule.times.map((time) => `${time.minute} ${time.hour} ${days}`);
 }
 

@@ -20,12 +20,32 @@ export function camelCase(snake: string): string {
   return snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
+interface KeyIndex {
+  byName: Map<string, BackintKeyInfo>;
+  byCamelCase: Map<string, BackintKeyInfo>;
+}
+
+const indexes = new WeakMap<BackintCatalog, KeyIndex>();
+
+/** Lookups per catalog, built once: rules look every entry up for every key they check. */
+function indexOf(catalog: BackintCatalog): KeyIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = { byName: new Map(), byCamelCase: new Map() };
+    for (const key of catalog.keys) {
+      if (!index.byName.has(key.name)) index.byName.set(key.name, key);
+      const camel = camelCase(key.name);
+      if (catalog.acceptsCamelCase && !index.byCamelCase.has(camel)) index.byCamelCase.set(camel, key);
+    }
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
 /** The catalog entry for a key as written (protojson's camelCase names included where they apply). */
 export function findKey(catalog: BackintCatalog, name: string): BackintKeyInfo | undefined {
-  return (
-    catalog.keys.find((key) => key.name === name) ??
-    (catalog.acceptsCamelCase ? catalog.keys.find((key) => camelCase(key.name) === name) : undefined)
-  );
+  const index = indexOf(catalog);
+  return index.byName.get(name) ?? index.byCamelCase.get(name);
 }
 
 /** Another agent's key in a generic file, for hover only. */
