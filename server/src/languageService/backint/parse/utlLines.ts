@@ -17,11 +17,15 @@ function unquote(source: string): Pick<BackintValue, 'value' | 'style'> {
  */
 export function parseUtlLines(text: string): ParsedBackintFile {
   const entries: BackintEntry[] = [];
+  // Line ends as the editor counts them (LSP): CRLF, LF and a lone CR alike.
+  const lineBreak = /\r\n|\r|\n/g;
   let lineStart = 0;
   while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const newline = found ? found.index : -1;
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const line = text.slice(lineStart, lineEnd);
     const match = /^\s*#/.test(line) ? null : ENTRY.exec(line);
     if (match) {
       const [, indent, key, separator = '', rest = ''] = match;
@@ -33,8 +37,8 @@ export function parseUtlLines(text: string): ParsedBackintFile {
       }
       entries.push(entry);
     }
-    if (newline === -1) break;
-    lineStart = newline + 1;
+    if (!found) break;
+    lineStart = newline + found[0].length;
   }
   return { kind: 'utl', text, entries, syntax: [] };
 }
