@@ -190,7 +190,7 @@ describe('faults while a tenant is recovered', function () {
     const deadline = Date.now() + 15000;
     while ((await active()) !== 'YES') {
       assert.ok(Date.now() < deadline, 'PRD did not come up');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 100)); // polling interval, with the deadline above
     }
     assert.deepEqual(run.since(), [1, 1, 0], 'RECOVER received once, one recovery, no START from us');
     assert.equal(recoveries().at(-1)?.reached_ms, p.pointInTime.getTime());
