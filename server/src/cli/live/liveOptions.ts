@@ -1,10 +1,12 @@
 /** What every live CLI command shares: connection options, the policy file, exit codes. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { HanaConnectionPool } from '../../../../client/src/hana/connectionPool';
 import { HanaAccessError } from '../../../../client/src/hana/errors';
 import { HanaDriverUnavailable } from '../../../../client/src/hana/driver';
 import { policyOperations, type PolicyOperations } from '../../languageService/operations/policyOperations';
 import { TextDocument } from '../../languageService/types';
+import { openConnection } from '../cliConnection';
 import { UsageError } from '../lintFiles';
 
 /** Exit codes of the live commands (documented in the usage text and the README). */
@@ -73,4 +75,31 @@ export function checkFormat(format: string | undefined): 'text' | 'json' {
 export function warnUnknown(system: string, unknownDatabases: readonly string[]): void {
   for (const name of unknownDatabases)
     process.stderr.write(`hana-backup: warning: ${system} has no database ${name}; it is skipped\n`);
+}
+
+type PolicyTarget = PolicyOperations['targets'][number];
+
+/**
+ * Runs `act` for each of the policy's targets that `--connection` selects, on a connection to its
+ * system that is closed afterwards.
+ */
+export async function forEachTarget(
+  cwd: string,
+  values: { connection?: string; settings?: string; 'password-env'?: string },
+  targets: readonly PolicyTarget[],
+  act: (pool: HanaConnectionPool, target: PolicyTarget) => Promise<void>,
+): Promise<void> {
+  for (const target of targets) {
+    if (values.connection && values.connection !== target.system) continue;
+    const pool = openConnection(cwd, {
+      settings: values.settings,
+      passwordEnv: values['password-env'],
+      connection: target.system,
+    });
+    try {
+      await act(pool, target);
+    } finally {
+      await pool.dispose();
+    }
+  }
 }

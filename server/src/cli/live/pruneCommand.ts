@@ -17,8 +17,15 @@ import {
   type RetentionRules,
 } from '../../../../client/src/retention/pruneTypes';
 import type { PolicyOperations } from '../../languageService/operations/policyOperations';
-import { openConnection } from '../cliConnection';
-import { checkFormat, EXIT, POLICY_RUN_OPTIONS, readPolicies, warnUnknown, withHana } from './liveOptions';
+import {
+  checkFormat,
+  EXIT,
+  forEachTarget,
+  POLICY_RUN_OPTIONS,
+  readPolicies,
+  warnUnknown,
+  withHana,
+} from './liveOptions';
 import { pruneReport, type PruneRun } from './pruneOutput';
 
 /** The policy's rules, or why it is not pruned by (the reason is an error when `usage`). */
@@ -80,34 +87,24 @@ export async function pruneCommand(args: string[]): Promise<number> {
         report.push({ policy: policy.policy, [found.usage ? 'error' : 'skipped']: found.reason });
         continue;
       }
-      for (const target of policy.targets) {
-        if (values.connection && values.connection !== target.system) continue;
-        const pool = openConnection(cwd, {
-          ...values,
-          passwordEnv: values['password-env'],
-          connection: target.system,
-        });
-        try {
-          const { databases, unknownDatabases } = await resolveTargetDatabases(pool, target.databases);
-          warnUnknown(target.system, unknownDatabases);
-          for (const database of databases) {
-            const input = await readPruneInput(pool, database);
-            const plan = planPrune(input, found.rules, input.now);
-            say(`${policy.policy} → ${target.system}/${database}\n\n${pruneAsText(plan)}\n`);
-            let run: PruneRun | undefined;
-            if (plan.statements.length > 0 && values['dry-run']) {
-              say('Dry run: none of these statements was run.\n\n');
-              pending = true;
-            } else if (plan.statements.length > 0) {
-              run = await runStatements(pool, plan, say);
-              failed ||= run.failed !== undefined;
-            }
-            report.push(pruneReport(policy.policy, target.system, plan, run));
+      await forEachTarget(cwd, values, policy.targets, async (pool, target) => {
+        const { databases, unknownDatabases } = await resolveTargetDatabases(pool, target.databases);
+        warnUnknown(target.system, unknownDatabases);
+        for (const database of databases) {
+          const input = await readPruneInput(pool, database);
+          const plan = planPrune(input, found.rules, input.now);
+          say(`${policy.policy} → ${target.system}/${database}\n\n${pruneAsText(plan)}\n`);
+          let run: PruneRun | undefined;
+          if (plan.statements.length > 0 && values['dry-run']) {
+            say('Dry run: none of these statements was run.\n\n');
+            pending = true;
+          } else if (plan.statements.length > 0) {
+            run = await runStatements(pool, plan, say);
+            failed ||= run.failed !== undefined;
           }
-        } finally {
-          await pool.dispose();
+          report.push(pruneReport(policy.policy, target.system, plan, run));
         }
-      }
+      });
     }
     if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (usage) return EXIT.usage;
