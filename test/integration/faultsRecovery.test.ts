@@ -14,6 +14,7 @@ import { openSqlite } from '../hanasim/sql/sqlite';
 import { PASSWORD, SimulatorSession } from '../hanasim/support/simulatorSession';
 import { FaultProxy } from './support/faultProxy';
 import { interceptingRunner, type Interceptor } from './support/interceptingRunner';
+import { eventually } from '../support/eventually';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -187,11 +188,11 @@ describe('faults while a tenant is recovered', function () {
     );
     assert.deepEqual(run.since(), [0, 0, 0], 'RECOVER still held back by the slow server, nothing started');
     // The abandoned statement goes on server-side: PRD comes up when HANA is done with it.
-    const deadline = Date.now() + 15000;
-    while ((await active()) !== 'YES') {
-      assert.ok(Date.now() < deadline, 'PRD did not come up');
-      await new Promise((resolve) => setTimeout(resolve, 100)); // polling interval, with the deadline above
-    }
+    const status = await eventually(active, (value) => value === 'YES', {
+      deadlineMs: 15000,
+      intervalMs: 100,
+    });
+    assert.equal(status, 'YES', 'PRD did not come up');
     assert.deepEqual(run.since(), [1, 1, 0], 'RECOVER received once, one recovery, no START from us');
     assert.equal(recoveries().at(-1)?.reached_ms, p.pointInTime.getTime());
   });

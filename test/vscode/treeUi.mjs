@@ -70,16 +70,34 @@ async function widenSideBar(page) {
   await page.mouse.up();
 }
 
-/** Resolves with the new backup's description; throws when a step does not happen. */
-export async function checkBackupFromTree(context, url, { artifacts }) {
+/** A fresh workbench window on `url` for `act`; its last state is kept as `lastScreenshot`. */
+async function inNewWindow(context, url, lastScreenshot, act) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   try {
     await page.goto(url);
-    await openView(page);
+    return await act(page);
+  } finally {
+    await page.screenshot({ path: lastScreenshot }).catch(() => undefined);
+    await page.close();
+  }
+}
+
+/**
+ * The view shown with the demo system connected; `closeEditors` first closes the editor groups that
+ * earlier windows on this folder left behind.
+ */
+async function showConnectedSystem(page, { closeEditors = false } = {}) {
+  await openView(page);
+  if (closeEditors) await runCommand(page, 'View: Close All Editor Groups');
+  await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
+}
+
+/** Resolves with the new backup's description; throws when a step does not happen. */
+export function checkBackupFromTree(context, url, { artifacts }) {
+  return inNewWindow(context, url, path.join(artifacts, 'tree-last.png'), async (page) => {
+    await showConnectedSystem(page);
     await widenSideBar(page);
-    const system = row(page, 'PRD (127.0.0.1:', 1);
-    await system.filter({ hasText: '● connected' }).waitFor();
     await expand(row(page, 'Hosts', 2));
     await row(page, 'hana02', 3).filter({ hasText: 'HOST layer overrides log_backup_timeout_s' }).waitFor();
     const prd = row(page, 'PRD', 3);
@@ -118,10 +136,7 @@ export async function checkBackupFromTree(context, url, { artifacts }) {
     await created.waitFor();
     await page.screenshot({ path: path.join(artifacts, 'tree-after-backup.png') });
     return (await created.textContent())?.trim();
-  } finally {
-    await page.screenshot({ path: path.join(artifacts, 'tree-last.png') }).catch(() => undefined);
-    await page.close();
-  }
+  });
 }
 
 /**
@@ -186,15 +201,9 @@ async function askToRecover(page, prd, until) {
  * PRD" runs it: the notification names the point reached and PRD is ACTIVE again. Resolves with
  * that notification's text.
  */
-export async function checkRecoverFromTree(context, url, { artifacts }) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  try {
-    await page.goto(url);
-    await openView(page);
-    // Earlier windows on this folder leave their editor groups behind: start from one.
-    await runCommand(page, 'View: Close All Editor Groups');
-    await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
+export function checkRecoverFromTree(context, url, { artifacts }) {
+  return inNewWindow(context, url, path.join(artifacts, 'recover-last.png'), async (page) => {
+    await showConnectedSystem(page, { closeEditors: true });
     const prd = row(page, 'PRD', 3);
     await prd.filter({ hasText: 'recoverable' }).waitFor();
     const until = new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -218,10 +227,7 @@ export async function checkRecoverFromTree(context, url, { artifacts }) {
     await prd.filter({ hasText: 'ACTIVE' }).waitFor();
     await page.screenshot({ path: path.join(artifacts, 'recovery-done.png') });
     return ((await done.textContent()) ?? '').trim();
-  } finally {
-    await page.screenshot({ path: path.join(artifacts, 'recover-last.png') }).catch(() => undefined);
-    await page.close();
-  }
+  });
 }
 
 /**
@@ -229,14 +235,9 @@ export async function checkRecoverFromTree(context, url, { artifacts }) {
  * on a 45-day history leaves something to delete. The report opens, the modal names QAS, and
  * "Delete from QAS" ends in a notification counting the entries deleted.
  */
-export async function checkPruneFromTree(context, url, { artifacts }) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  try {
-    await page.goto(url);
-    await openView(page);
-    await runCommand(page, 'View: Close All Editor Groups');
-    await row(page, 'PRD (127.0.0.1:', 1).filter({ hasText: '● connected' }).waitFor();
+export function checkPruneFromTree(context, url, { artifacts }) {
+  return inNewWindow(context, url, path.join(artifacts, 'prune-last.png'), async (page) => {
+    await showConnectedSystem(page, { closeEditors: true });
     const qas = row(page, 'QAS', 3);
     await qas.filter({ hasText: 'recoverable' }).waitFor();
     await qas.click({ button: 'right' });
@@ -253,18 +254,12 @@ export async function checkPruneFromTree(context, url, { artifacts }) {
       .filter({ hasText: /Prune QAS on PRD: [1-9][\d,]* catalog entries deleted/ });
     await done.waitFor();
     return ((await done.textContent()) ?? '').trim();
-  } finally {
-    await page.screenshot({ path: path.join(artifacts, 'prune-last.png') }).catch(() => undefined);
-    await page.close();
-  }
+  });
 }
 
 /** The getting-started walkthrough opens with its four steps. */
-export async function checkWalkthrough(context, url, { artifacts }) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  try {
-    await page.goto(url);
+export function checkWalkthrough(context, url, { artifacts }) {
+  return inNewWindow(context, url, path.join(artifacts, 'walkthrough-last.png'), async (page) => {
     await page.locator('.monaco-workbench').waitFor();
     // Earlier windows on this folder left a wide side bar and several editor groups behind.
     await runCommand(page, 'View: Single Column Editor Layout');
@@ -276,8 +271,5 @@ export async function checkWalkthrough(context, url, { artifacts }) {
       await page.locator('.gettingStartedContainer .step-title', { hasText: title }).first().waitFor();
     await page.screenshot({ path: path.join(artifacts, 'walkthrough.png') });
     return steps;
-  } finally {
-    await page.screenshot({ path: path.join(artifacts, 'walkthrough-last.png') }).catch(() => undefined);
-    await page.close();
-  }
+  });
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually } from '../eventually';
+import { eventually } from '../../../support/eventually';
 import { hasProcFs, languageServerPid } from '../processes';
 import { recordMessages, windowOf, type ShownMessage } from '../windowStubs';
 

@@ -2,7 +2,7 @@
 // @sap/hana-client (see test/vscode/run.mjs: the simulator and the connection are set up there).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually } from '../eventually';
+import { eventually } from '../../../support/eventually';
 
 const EXTENSION_ID = 'hana-backup.hana-backup';
 

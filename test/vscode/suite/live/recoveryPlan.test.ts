@@ -2,7 +2,7 @@
 // through @sap/hana-client and opens the plan as a document (see test/vscode/run.mjs for the set-up).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually } from '../eventually';
+import { eventually } from '../../../support/eventually';
 
 const EXTENSION_ID = 'hana-backup.hana-backup';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually } from '../eventually';
+import { eventually } from '../../../support/eventually';
 import { ancestors, hasProcFs, processes, type ProcessInfo } from '../processes';
 import { recordMessages, replaceWindow, windowOf } from '../windowStubs';
 
